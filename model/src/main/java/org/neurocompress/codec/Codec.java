@@ -1,0 +1,49 @@
+package org.neurocompress.codec;
+
+import java.util.List;
+import org.neurocompress.frame.CodecId;
+
+/**
+ * Turns consecutive segments of one channel into a payload and back. A codec is stateless between calls: every
+ * payload decodes on its own, so frames can be lost, reordered or decoded by another process.
+ */
+public interface Codec {
+    CodecId id();
+
+    default String name() {
+        return id().codecName();
+    }
+
+    /** The samples per segment this codec works on; the last segment of a frame may be shorter. */
+    int segmentLength();
+
+    /** The levels this codec offers, level 1 first. */
+    List<CodecLevel> levels();
+
+    /** The level used when none is asked for. */
+    int defaultLevel();
+
+    /** Identifies the model weights a learned codec decodes with; empty for model-free codecs. */
+    byte[] fingerprint();
+
+    /**
+     * Encodes {@code count} samples, {@code samples[offset..offset+count)}: consecutive segments of one channel.
+     *
+     * @param payloadBudget the bytes the payload may take to meet the level's nominal ratio; codecs with a fixed
+     *        rate ignore it
+     */
+    byte[] encode(short[] samples, int offset, int count, int level, int payloadBudget);
+
+    /** Decodes a payload back to exactly {@code sampleCount} samples. */
+    short[] decode(byte[] payload, int sampleCount, int level) throws CodecException;
+
+    default CodecLevel level(int level) {
+        for (CodecLevel l : levels()) {
+            if (l.level() == level) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException(name() + " has no level " + level + " (levels 1.." + levels().size()
+                + ")");
+    }
+}

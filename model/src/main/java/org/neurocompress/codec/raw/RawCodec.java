@@ -1,0 +1,62 @@
+package org.neurocompress.codec.raw;
+
+import java.util.List;
+import org.neurocompress.codec.Codec;
+import org.neurocompress.codec.CodecException;
+import org.neurocompress.codec.CodecLevel;
+import org.neurocompress.frame.CodecId;
+
+/** 16-bit little-endian passthrough: exact, and the reference every ratio is measured against. */
+public final class RawCodec implements Codec {
+    public static final int SEGMENT_LENGTH = 1024;
+    private static final List<CodecLevel> LEVELS = List.of(new CodecLevel(1, 1.0, 4));
+
+    @Override
+    public CodecId id() {
+        return CodecId.RAW;
+    }
+
+    @Override
+    public int segmentLength() {
+        return SEGMENT_LENGTH;
+    }
+
+    @Override
+    public List<CodecLevel> levels() {
+        return LEVELS;
+    }
+
+    @Override
+    public int defaultLevel() {
+        return 1;
+    }
+
+    @Override
+    public byte[] fingerprint() {
+        return new byte[0];
+    }
+
+    @Override
+    public byte[] encode(short[] samples, int offset, int count, int level, int payloadBudget) {
+        byte[] out = new byte[2 * count];
+        for (int i = 0; i < count; i++) {
+            short s = samples[offset + i];
+            out[2 * i] = (byte) s;
+            out[2 * i + 1] = (byte) (s >> 8);
+        }
+        return out;
+    }
+
+    @Override
+    public short[] decode(byte[] payload, int sampleCount, int level) throws CodecException {
+        if (payload.length != 2 * sampleCount) {
+            throw new CodecException("raw payload of " + payload.length + " bytes for " + sampleCount
+                    + " samples (expected " + 2 * sampleCount + ")");
+        }
+        short[] out = new short[sampleCount];
+        for (int i = 0; i < sampleCount; i++) {
+            out[i] = (short) (payload[2 * i] & 0xFF | payload[2 * i + 1] << 8);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,17 @@
+package org.neurocompress.codec.raw;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.junit.jupiter.api.Test;
+
+class RawCodecTest {
+    @Test
+    void everyInt16ValueSurvives() throws Exception {
+        short[] all = new short[65536];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (short) (i - 32768);
+        }
+        RawCodec raw = new RawCodec();
+        assertArrayEquals(all, raw.decode(raw.encode(all, 0, all.length, 1, 0), all.length, 1));
+    }
+}
