@@ -1,0 +1,134 @@
+package org.neurocompress.metrics;
+
+import java.math.BigInteger;
+
+/**
+ * Accumulates the quality metrics of a reconstruction chunk by chunk, so recordings of any length are measured in
+ * bounded memory. Sums of squares are kept as exact integers; SSIM uses a sliding window that continues across
+ * chunks. One accumulator measures one continuous signal (one channel); {@link #merge} combines channels.
+ */
+public final class QualityAccumulator {
+    /** Normalised scale: samples are divided by this. */
+    public static final double FULL_SCALE = 32768.0;
+    static final int SSIM_WINDOW = 7;
+    private static final double SSIM_RANGE = 2.0;
+    private static final double C1 = Math.pow(0.01 * SSIM_RANGE, 2);
+    private static final double C2 = Math.pow(0.03 * SSIM_RANGE, 2);
+
+    private long count;
+    private long sumX;
+    private long sumXSquared;
+    private long sumErrorSquared;
+    private int maxAbsError;
+
+    private double ssimSum;
+    private long ssimPositions;
+    private final short[] windowX = new short[SSIM_WINDOW];
+    private final short[] windowY = new short[SSIM_WINDOW];
+    private long windowFill;
+    private long wx;
+    private long wy;
+    private long wxx;
+    private long wyy;
+    private long wxy;
+
+    public void add(short[] original, int originalOffset, short[] decoded, int decodedOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            add(original[originalOffset + i], decoded[decodedOffset + i]);
+        }
+    }
+
+    public void add(short[] original, short[] decoded) {
+        if (original.length != decoded.length) {
+            throw new IllegalArgumentException("original has " + original.length + " samples, decoded "
+                    + decoded.length);
+        }
+        add(original, 0, decoded, 0, original.length);
+    }
+
+    private void add(short x, short y) {
+        count++;
+        sumX += x;
+        sumXSquared += (long) x * x;
+        int error = x - y;
+        sumErrorSquared += (long) error * error;
+        maxAbsError = Math.max(maxAbsError, Math.abs(error));
+        slideWindow(x, y);
+    }
+
+    private void slideWindow(short x, short y) {
+        int slot = (int) (windowFill % SSIM_WINDOW);
+        if (windowFill >= SSIM_WINDOW) {
+            short ox = windowX[slot];
+            short oy = windowY[slot];
+            wx -= ox;
+            wy -= oy;
+            wxx -= (long) ox * ox;
+            wyy -= (long) oy * oy;
+            wxy -= (long) ox * oy;
+        }
+        windowX[slot] = x;
+        windowY[slot] = y;
+        wx += x;
+        wy += y;
+        wxx += (long) x * x;
+        wyy += (long) y * y;
+        wxy += (long) x * y;
+        windowFill++;
+        if (windowFill >= SSIM_WINDOW) {
+            ssimSum += windowSsim();
+            ssimPositions++;
+        }
+    }
+
+    /** SSIM of the current window, on the normalised scale, with sample (n - 1) variances. */
+    private double windowSsim() {
+        double n = SSIM_WINDOW;
+        double s2 = FULL_SCALE * FULL_SCALE;
+        double muX = wx / n / FULL_SCALE;
+        double muY = wy / n / FULL_SCALE;
+        double varX = (wxx - (double) wx * wx / n) / (n - 1) / s2;
+        double varY = (wyy - (double) wy * wy / n) / (n - 1) / s2;
+        double cov = (wxy - (double) wx * wy / n) / (n - 1) / s2;
+        return (2 * muX * muY + C1) * (2 * cov + C2) / ((muX * muX + muY * muY + C1) * (varX + varY + C2));
+    }
+
+    /** Adds another signal's sums (another channel): SSIM becomes the mean over both signals' windows. */
+    public void merge(QualityAccumulator other) {
+        count += other.count;
+        sumX += other.sumX;
+        sumXSquared += other.sumXSquared;
+        sumErrorSquared += other.sumErrorSquared;
+        maxAbsError = Math.max(maxAbsError, other.maxAbsError);
+        ssimSum += other.ssimSum;
+        ssimPositions += other.ssimPositions;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public QualityMetrics result(long compressedBytes) {
+        if (count == 0) {
+            throw new IllegalStateException("no samples measured");
+        }
+        boolean lossless = sumErrorSquared == 0;
+        double mse = sumErrorSquared / (double) count / (FULL_SCALE * FULL_SCALE);
+        Double snr = lossless ? null : 10 * Math.log10(sumXSquared / (double) sumErrorSquared);
+        Double snrAc = lossless ? null : 10 * Math.log10(centredEnergy() / sumErrorSquared);
+        Double psnr = lossless ? null : 10 * Math.log10(1 / mse);
+        Double ssim = ssimPositions == 0 ? null : ssimSum / ssimPositions;
+        double ratio = compressedBytes == 0 ? Double.NaN : 2.0 * count / compressedBytes;
+        double ratio10 = compressedBytes == 0 ? Double.NaN : 1.25 * count / compressedBytes;
+        return new QualityMetrics(count, compressedBytes, ratio, ratio10, mse, snr, snrAc, psnr, ssim, maxAbsError,
+                lossless);
+    }
+
+    /** Sum of (x - mean)^2 = (n sum x^2 - (sum x)^2) / n, exactly, then as a double. */
+    private double centredEnergy() {
+        BigInteger n = BigInteger.valueOf(count);
+        BigInteger numerator = n.multiply(BigInteger.valueOf(sumXSquared))
+                .subtract(BigInteger.valueOf(sumX).multiply(BigInteger.valueOf(sumX)));
+        return numerator.doubleValue() / count;
+    }
+}
