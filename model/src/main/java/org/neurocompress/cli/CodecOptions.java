@@ -1,0 +1,55 @@
+package org.neurocompress.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.neurocompress.codec.Codec;
+import org.neurocompress.codec.Codecs;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The options that choose a codec and its model, shared by the commands that encode. */
+final class CodecOptions {
+    @Option(names = "--codec", paramLabel = "NAME", defaultValue = "dct",
+            description = "Codec: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
+            completionCandidates = CodecNames.class)
+    String codec;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Model folder of a learned codec.")
+    Path model;
+
+    Codec create(CommandLine commandLine) throws IOException {
+        return create(commandLine, codec, model);
+    }
+
+    static Codec create(CommandLine commandLine, String name, Path model) throws IOException {
+        if (!Codecs.names().contains(name)) {
+            throw new CommandLine.ParameterException(commandLine, "unknown codec '" + name + "' (known: "
+                    + String.join(", ", Codecs.names()) + ")");
+        }
+        if (model != null && !Files.isDirectory(model)) {
+            throw new CommandLine.ParameterException(commandLine, "--model " + model + ": no such folder");
+        }
+        return Codecs.create(name, Optional.ofNullable(model));
+    }
+
+    static int checkLevel(CommandLine commandLine, Codec codec, Integer level) {
+        if (level == null) {
+            return codec.defaultLevel();
+        }
+        if (level < 1 || level > codec.levels().size()) {
+            throw new CommandLine.ParameterException(commandLine, "--level " + level + ": codec '" + codec.name()
+                    + "' has levels 1.." + codec.levels().size());
+        }
+        return level;
+    }
+
+    /** The codec names, for help and completion. */
+    static final class CodecNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Codecs.names().iterator();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.neurocompress.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.neurocompress.codec.Codec;
+import org.neurocompress.container.NcfDecoder;
+import org.neurocompress.container.NcfReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "decode", description = "Decompress an .ncf file into a 16-bit PCM WAV recording.")
+final class DecodeCommand implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "DIR", description = "Model folder of a learned codec (its fingerprint "
+            + "must be the one the file names).")
+    Path model;
+
+    @Parameters(index = "0", paramLabel = "IN.ncf")
+    Path input;
+
+    @Parameters(index = "1", paramLabel = "OUT.wav")
+    Path output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (NcfReader reader = NcfReader.open(input)) {
+            Codec codec = CodecOptions.create(spec.commandLine(), reader.header().codec().codecName(), model);
+            long frames = NcfDecoder.decode(reader, codec, output);
+            spec.commandLine().getOut().printf("%s -> %s: %d channel(s) x %d samples at %d Hz%n", input, output,
+                    reader.header().channels(), frames, reader.header().sampleRate());
+        }
+        return 0;
+    }
+}

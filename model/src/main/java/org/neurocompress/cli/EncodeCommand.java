@@ -1,0 +1,58 @@
+package org.neurocompress.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.neurocompress.codec.Codec;
+import org.neurocompress.codec.FrameEncoder;
+import org.neurocompress.container.NcfEncoder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "encode", description = "Compress a 16-bit PCM WAV recording into an .ncf file.")
+final class EncodeCommand implements Callable<Integer> {
+    @Mixin
+    CodecOptions codecOptions;
+
+    @Option(names = "--level", paramLabel = "L", description = "Codec level, 1 = highest fidelity. Default: the "
+            + "codec's default level (see 'neurocompress codecs').")
+    Integer level;
+
+    @Option(names = "--segments-per-frame", paramLabel = "K", description = "Segments one frame carries. Default: "
+            + "the level's (more: less overhead, more latency).")
+    Integer segmentsPerFrame;
+
+    @Parameters(index = "0", paramLabel = "IN.wav")
+    Path input;
+
+    @Parameters(index = "1", paramLabel = "OUT.ncf")
+    Path output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Codec codec = codecOptions.create(spec.commandLine());
+        int chosen = CodecOptions.checkLevel(spec.commandLine(), codec, level);
+        int segments = segmentsPerFrame == null ? codec.level(chosen).segmentsPerFrame() : segmentsPerFrame;
+        if (segments < 1 || (long) segments * codec.segmentLength() > org.neurocompress.frame.FrameLimits
+                .MAX_SAMPLE_COUNT) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--segments-per-frame " + segments
+                    + ": must be in [1, " + org.neurocompress.frame.FrameLimits.MAX_SAMPLE_COUNT
+                    / codec.segmentLength() + "]");
+        }
+        NcfEncoder.Result r = new NcfEncoder(new FrameEncoder(codec, chosen), segments * codec.segmentLength())
+                .encode(input, output);
+        long samples = r.input().frames() * r.input().channels();
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "%s: %d channel(s) x %d samples at %d Hz -> %s: %s level %d, %d frames, %d frame bytes "
+                        + "(ratio %.2f), file %d bytes%n",
+                input, r.input().channels(), r.input().frames(), r.input().sampleRate(), output, codec.name(),
+                chosen, r.frames(), r.frameBytes(), 2.0 * samples / r.frameBytes(), r.fileBytes());
+        return 0;
+    }
+}

@@ -1,0 +1,74 @@
+package org.neurocompress.eval;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.neurocompress.metrics.QualityMetrics;
+import org.neurocompress.metrics.Summary;
+
+/** The figures over files of one level, as report.json's {@code aggregate} object (docs/formats.md). */
+public final class Aggregate {
+    private static final Map<String, Function<QualityMetrics, Double>> METRICS = new LinkedHashMap<>();
+
+    static {
+        METRICS.put("compression_ratio", QualityMetrics::compressionRatio);
+        METRICS.put("ratio_vs_10bit", QualityMetrics::ratioVs10Bit);
+        METRICS.put("snr_db", QualityMetrics::snrDb);
+        METRICS.put("snr_ac_db", QualityMetrics::snrAcDb);
+        METRICS.put("psnr_db", QualityMetrics::psnrDb);
+        METRICS.put("mse", QualityMetrics::mse);
+        METRICS.put("ssim", QualityMetrics::ssim);
+    }
+
+    private Aggregate() {
+    }
+
+    public static Summary summary(LevelEvaluation level, String metric) {
+        Function<QualityMetrics, Double> getter = METRICS.get(metric);
+        return Summary.of(level.files().stream().map(f -> getter.apply(f.metrics())).toList());
+    }
+
+    public static ObjectNode toJson(LevelEvaluation level) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ObjectNode out = json.objectNode();
+        List<FileEvaluation> files = level.files();
+        for (String metric : METRICS.keySet()) {
+            Summary s = summary(level, metric);
+            ObjectNode node = out.putObject(metric);
+            node.put("mean", s.mean());
+            node.put("median", s.median());
+            node.put("p10", s.p10());
+            node.put("p90", s.p90());
+        }
+        out.put("max_abs_error", files.stream().mapToInt(f -> f.metrics().maxAbsError()).max().orElse(0));
+        out.put("lossless", files.stream().allMatch(f -> f.metrics().lossless()));
+        long samples = files.stream().mapToLong(FileEvaluation::samples).sum();
+        out.put("encode_samples_per_second", rate(samples, files.stream().mapToLong(FileEvaluation::encodeNanos)
+                .sum()));
+        out.put("decode_samples_per_second", rate(samples, files.stream().mapToLong(FileEvaluation::decodeNanos)
+                .sum()));
+        return out;
+    }
+
+    static double rate(long samples, long nanos) {
+        return nanos == 0 ? 0 : samples / (nanos / 1e9);
+    }
+
+    public static ObjectNode fileJson(FileEvaluation f) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        QualityMetrics m = f.metrics();
+        node.put("file", f.file());
+        node.put("channels", f.channels());
+        node.put("samples", f.samples());
+        node.put("bytes", m.compressedBytes());
+        for (Map.Entry<String, Function<QualityMetrics, Double>> e : METRICS.entrySet()) {
+            node.put(e.getKey(), e.getValue().apply(m));
+        }
+        node.put("max_abs_error", m.maxAbsError());
+        node.put("lossless", m.lossless());
+        return node;
+    }
+}
