@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
+import org.neurocompress.frame.Checksum;
 import org.neurocompress.frame.CodecId;
 import org.neurocompress.frame.FrameFormatException;
 import org.neurocompress.frame.FrameLimits;
@@ -35,13 +36,7 @@ public final class NcfFormat {
         body.write(h.fingerprint());
         VarInts.write(h.segmentLength(), body);
         VarInts.write(h.samplesPerFrame(), body);
-        CRC32C crc = new CRC32C();
-        crc.update(body.toByteArray());
-        int value = (int) crc.getValue();
-        body.write(value);
-        body.write(value >>> 8);
-        body.write(value >>> 16);
-        body.write(value >>> 24);
+        Checksum.append(body);
         out.write(body.toByteArray());
     }
 

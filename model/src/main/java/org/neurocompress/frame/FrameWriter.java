@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.zip.CRC32C;
 
 /** Serialises frames in format v1. */
 public final class FrameWriter {
@@ -18,14 +17,7 @@ public final class FrameWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        CRC32C crc = new CRC32C();
-        byte[] body = out.toByteArray();
-        crc.update(body);
-        int value = (int) crc.getValue();
-        out.write(value);
-        out.write(value >>> 8);
-        out.write(value >>> 16);
-        out.write(value >>> 24);
+        Checksum.append(out);
         return out.toByteArray();
     }
 
