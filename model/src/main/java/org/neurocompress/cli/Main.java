@@ -29,7 +29,12 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new CommandLine(new Main()), args));
+        System.exit(run(commandLine(), args));
+    }
+
+    /** The command line with the codec commands; other modules add theirs. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
     }
 
     /** Runs a command line built on {@link Main} (other modules add their subcommands to it). */

@@ -1,0 +1,35 @@
+package org.neurocompress.kafka.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.neurocompress.kafka.client.KafkaClientConfig;
+import org.neurocompress.kafka.topics.Topics;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** Where Kafka is, how to authenticate, and the topics' names: shared by every Kafka tool. */
+final class KafkaOptions {
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "localhost:9092",
+            description = "Kafka bootstrap servers. Default: ${DEFAULT-VALUE}.")
+    String bootstrap;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client properties (SASL, TLS, ...); secrets in it are never printed.")
+    Path kafkaConfig;
+
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = Topics.DEFAULT_PREFIX,
+            description = "Prefix of the topic names. Default: ${DEFAULT-VALUE}.")
+    String topicPrefix;
+
+    KafkaClientConfig clientConfig(CommandLine commandLine) throws IOException {
+        if (kafkaConfig != null && !Files.isRegularFile(kafkaConfig)) {
+            throw new CommandLine.ParameterException(commandLine, "--kafka-config " + kafkaConfig + ": no such file");
+        }
+        return KafkaClientConfig.of(bootstrap, kafkaConfig);
+    }
+
+    Topics topics() {
+        return Topics.withPrefix(topicPrefix);
+    }
+}

@@ -1,0 +1,62 @@
+package org.neurocompress.kafka.client;
+
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Builds the Kafka clients the tools use, and fails fast when no broker answers. */
+public final class KafkaClients {
+    private KafkaClients() {
+    }
+
+    /** An admin client that has answered within {@link KafkaClientConfig#CONNECT_TIMEOUT_MS}. */
+    public static Admin admin(KafkaClientConfig config) throws UnreachableBrokerException {
+        Map<String, Object> props = config.clientProperties();
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, KafkaClientConfig.CONNECT_TIMEOUT_MS);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, KafkaClientConfig.CONNECT_TIMEOUT_MS);
+        Admin admin = Admin.create(props);
+        try {
+            admin.describeCluster().clusterId().get(KafkaClientConfig.CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return admin;
+        } catch (TimeoutException | ExecutionException e) {
+            admin.close(java.time.Duration.ZERO);
+            throw new UnreachableBrokerException(config, e instanceof ExecutionException ? e.getCause() : null);
+        } catch (InterruptedException e) {
+            admin.close(java.time.Duration.ZERO);
+            Thread.currentThread().interrupt();
+            throw new UnreachableBrokerException(config, e);
+        }
+    }
+
+    /** Checks that a broker answers, so a tool can say so at once instead of retrying forever. */
+    public static void checkReachable(KafkaClientConfig config) throws UnreachableBrokerException {
+        admin(config).close();
+    }
+
+    public static KafkaProducer<byte[], byte[]> producer(KafkaClientConfig config, Map<String, Object> extra) {
+        Map<String, Object> props = config.clientProperties();
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        props.putAll(extra);
+        return new KafkaProducer<>(props);
+    }
+
+    public static KafkaConsumer<byte[], byte[]> consumer(KafkaClientConfig config, Map<String, Object> extra) {
+        Map<String, Object> props = config.clientProperties();
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.putAll(extra);
+        return new KafkaConsumer<>(props);
+    }
+}

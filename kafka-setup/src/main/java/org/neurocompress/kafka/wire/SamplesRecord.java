@@ -1,0 +1,34 @@
+package org.neurocompress.kafka.wire;
+
+/**
+ * A chunk of electrode samples as hardware sends them: {@code samplesPerChannel} consecutive samples of
+ * {@code channelCount} consecutive channels starting at {@code firstChannel}, interleaved by time (all channels of
+ * the first instant, then of the next). One channel, or a whole implant packet. Layout: docs/formats.md.
+ */
+public record SamplesRecord(long deviceId, int firstChannel, int channelCount, long firstSampleIndex,
+        int sampleRate, int samplesPerChannel, short[] interleaved) {
+
+    public SamplesRecord {
+        if (interleaved.length != channelCount * samplesPerChannel) {
+            throw new IllegalArgumentException(interleaved.length + " samples for " + channelCount + " channels x "
+                    + samplesPerChannel);
+        }
+    }
+
+    public short sample(int channelOffset, int instant) {
+        return interleaved[instant * channelCount + channelOffset];
+    }
+
+    /** The samples of one channel of this record, {@code channelOffset} counted from {@code firstChannel}. */
+    public short[] channel(int channelOffset) {
+        short[] out = new short[samplesPerChannel];
+        for (int t = 0; t < samplesPerChannel; t++) {
+            out[t] = interleaved[t * channelCount + channelOffset];
+        }
+        return out;
+    }
+
+    public long sampleCount() {
+        return (long) channelCount * samplesPerChannel;
+    }
+}
