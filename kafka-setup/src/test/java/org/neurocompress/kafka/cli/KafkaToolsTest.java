@@ -1,0 +1,256 @@
+package org.neurocompress.kafka.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurocompress.codec.FrameEncoder;
+import org.neurocompress.codec.dct.DctCodec;
+import org.neurocompress.codec.raw.RawCodec;
+import org.neurocompress.frame.FrameWriter;
+import org.neurocompress.kafka.broker.LocalBroker;
+import org.neurocompress.kafka.client.KafkaClientConfig;
+import org.neurocompress.kafka.client.KafkaClients;
+import org.neurocompress.kafka.replay.ReplaySource;
+import org.neurocompress.kafka.wire.MetricsRecordFormat;
+import org.neurocompress.kafka.wire.MetricsRecord;
+import org.neurocompress.kafka.wire.RecordKeys;
+import org.neurocompress.metrics.QualityAccumulator;
+import org.neurocompress.synth.SyntheticElectrode;
+import org.neurocompress.wav.WavReader;
+
+/** The Kafka tools against a real KRaft broker, run as a user runs them: through the command line. */
+class KafkaToolsTest {
+    @TempDir
+    static Path brokerDir;
+    @TempDir
+    Path dir;
+
+    private static LocalBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = LocalBroker.start(brokerDir, 0);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        var cmd = ToolsMain.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int exit = org.neurocompress.cli.Main.run(cmd, args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static String prefix() {
+        return "t" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    }
+
+    private static KafkaClientConfig config() {
+        return KafkaClientConfig.of(broker.bootstrapServers());
+    }
+
+    private static void createTopics(String prefix) {
+        Run r = run("topics", "create", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix,
+                "--partitions", "3");
+        assertEquals(0, r.exit(), r.err());
+    }
+
+    @Test
+    void topicCreationIsIdempotentAndDescribeReportsDifferences() {
+        String prefix = prefix();
+        Run first = run("topics", "create", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix);
+        assertEquals(0, first.exit(), first.err());
+        assertEquals(4, first.out().lines().filter(l -> l.endsWith("created")).count(), first.out());
+        Run again = run("topics", "create", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix);
+        assertEquals(0, again.exit(), again.err());
+        assertEquals(4, again.out().lines().filter(l -> l.endsWith("exists, as specified")).count(), again.out());
+        Run differs = run("topics", "describe", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix,
+                "--partitions", "5");
+        assertEquals(1, differs.exit());
+        assertTrue(differs.out().contains(prefix + "frames") && differs.out().contains("partitions 8, expected 5"),
+                differs.out());
+        Run missing = run("topics", "describe", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix());
+        assertEquals(1, missing.exit());
+        assertTrue(missing.out().contains("missing"), missing.out());
+    }
+
+    @Test
+    void replayedSamplesEncodedRawComeBackExactThroughConsume() throws Exception {
+        String prefix = prefix();
+        createTopics(prefix);
+        Run replay = run("replay", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix, "--synthetic",
+                "--channels", "5", "--duration", "1.5", "--rate", "max", "--packet-samples", "100",
+                "--channels-per-record", "2", "--seed", "4", "--json");
+        assertEquals(0, replay.exit(), replay.err());
+        JsonNode summary = new ObjectMapper().readTree(replay.out());
+        long perChannel = Math.round(1.5 * SyntheticElectrode.N1_SAMPLE_RATE);
+        assertEquals(5 * perChannel, summary.get("samples").asLong());
+        assertTrue(summary.get("samples_per_second").asDouble() > 0);
+        assertEquals(3 * ((perChannel + 99) / 100), summary.get("records").asLong());
+
+        Map<Integer, short[]> channels = SamplesToFrames.readChannels(config(), prefix + "samples");
+        ReplaySource expected = ReplaySource.synthetic(5, 1.5, 4);
+        assertEquals(5, channels.size());
+        for (int c = 0; c < 5; c++) {
+            assertArrayEquals(expected.loop(c), channels.get(c), "replayed channel " + c);
+        }
+        int frames = SamplesToFrames.publish(config(), prefix + "frames", channels, new FrameEncoder(new RawCodec(), 1),
+                SyntheticElectrode.N1_SAMPLE_RATE);
+
+        Path out = dir.resolve("out");
+        Run consume = run("consume", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix, "--out",
+                out.toString(), "--idle-timeout", "2", "--json");
+        assertEquals(0, consume.exit(), consume.err());
+        JsonNode integrity = new ObjectMapper().readTree(consume.out());
+        assertEquals(frames, integrity.get("frames").asInt());
+        assertEquals(0, integrity.get("gaps").asInt());
+        assertEquals(0, integrity.get("duplicates").asInt());
+        for (int c = 0; c < 5; c++) {
+            short[] decoded = WavReader.readAll(out.resolve(String.format("channel-%05d.wav", c)))[0];
+            assertArrayEquals(expected.loop(c), decoded, "consumed channel " + c);
+        }
+    }
+
+    @Test
+    void dctFramesDecodeWithinTheCodecsQuality() throws Exception {
+        String prefix = prefix();
+        createTopics(prefix);
+        assertEquals(0, run("replay", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix,
+                "--synthetic", "--channels", "3", "--duration", "2", "--rate", "max").exit());
+        Map<Integer, short[]> channels = SamplesToFrames.readChannels(config(), prefix + "samples");
+        SamplesToFrames.publish(config(), prefix + "frames", channels, new FrameEncoder(new DctCodec(), 3),
+                SyntheticElectrode.N1_SAMPLE_RATE);
+        Path out = dir.resolve("dct");
+        Run consume = run("consume", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix, "--out",
+                out.toString(), "--idle-timeout", "2");
+        assertEquals(0, consume.exit(), consume.err());
+        for (int c = 0; c < 3; c++) {
+            short[] decoded = WavReader.readAll(out.resolve(String.format("channel-%05d.wav", c)))[0];
+            QualityAccumulator acc = new QualityAccumulator();
+            acc.add(channels.get(c), decoded);
+            // docs/codecs.md: dct level 3 keeps at least 3.7 dB on generated electrodes.
+            assertTrue(acc.result(1).snrDb() >= 3.7, "channel " + c + " SNR " + acc.result(1).snrDb());
+        }
+    }
+
+    @Test
+    void consumeRefusesCorruptFramesCountsThemAndDecodesTheRest() throws Exception {
+        String prefix = prefix();
+        createTopics(prefix);
+        short[] x = new SyntheticElectrode(1, 19531).samples(8192);
+        FrameEncoder raw = new FrameEncoder(new RawCodec(), 1);
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(config(), Map.of(
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "corrupt-" + UUID.randomUUID()))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (int at = 0; at < x.length; at += 4096) {
+                byte[] good = FrameWriter.toBytes(raw.encode(0, at, 19531, x, at, 4096));
+                producer.send(new ProducerRecord<>(prefix + "frames", RecordKeys.channel(0), good));
+                byte[] bad = good.clone();
+                bad[bad.length / 2] ^= 0x10;
+                producer.send(new ProducerRecord<>(prefix + "frames", RecordKeys.channel(0), bad));
+            }
+            producer.send(new ProducerRecord<>(prefix + "frames", RecordKeys.channel(0),
+                    "garbage".getBytes(StandardCharsets.UTF_8)));
+            producer.commitTransaction();
+        }
+        Path out = dir.resolve("corrupt");
+        Run consume = run("consume", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix, "--out",
+                out.toString(), "--idle-timeout", "2", "--json");
+        assertEquals(0, consume.exit(), consume.err());
+        JsonNode integrity = new ObjectMapper().readTree(consume.out());
+        assertEquals(2, integrity.get("frames").asInt());
+        assertEquals(2, integrity.get("checksum_failures").asInt());
+        assertEquals(1, integrity.get("malformed").asInt());
+        assertTrue(consume.err().contains("refused: checksum mismatch"), consume.err());
+        assertTrue(consume.err().contains("refused: bad magic"), consume.err());
+        assertArrayEquals(x, WavReader.readAll(out.resolve("channel-00000.wav"))[0]);
+    }
+
+    @Test
+    void watchPrintsValidMetricsRecordsAndReportsMalformedOnes() throws Exception {
+        String prefix = prefix();
+        createTopics(prefix);
+        MetricsRecord global = new MetricsRecord(1, "global", null, 0, 10_000, 40, 81920, 420, 390.1, 8.5, 6.0, 38.0,
+                2e-4, 0.86, 0.04, 60.0, 140.0, 4.0, 3, "dct", 6, null);
+        MetricsRecord channel = new MetricsRecord(1, "channel", 7, 0, 10_000, 10, 20480, 100, 409.6, 4.25, 3.0, 35.0,
+                3e-4, 0.8, 0.04, 61.0, 150.0, 1.0, 0, "dct", 6, null);
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(config(), Map.of())) {
+            producer.send(new ProducerRecord<>(prefix + "metrics", RecordKeys.GLOBAL, MetricsRecordFormat
+                    .toBytes(global)));
+            producer.send(new ProducerRecord<>(prefix + "metrics", RecordKeys.channel(7), "{\"oops\":1}"
+                    .getBytes(StandardCharsets.UTF_8)));
+            producer.send(new ProducerRecord<>(prefix + "metrics", RecordKeys.channel(7), MetricsRecordFormat
+                    .toBytes(channel)));
+        }
+        Run json = run("watch", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix, "--json",
+                "--from-beginning", "--max-records", "2", "--duration", "20");
+        assertEquals(0, json.exit(), json.err());
+        List<String> lines = json.out().lines().toList();
+        assertEquals(2, lines.size(), json.out());
+        assertEquals(global, MetricsRecordFormat.parse(lines.get(0).getBytes(StandardCharsets.UTF_8)));
+        assertEquals(channel, MetricsRecordFormat.parse(lines.get(1).getBytes(StandardCharsets.UTF_8)));
+        assertTrue(json.err().contains("malformed metrics record") && json.err().contains("lacks 'schema_version'"),
+                json.err());
+
+        Run view = run("watch", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix,
+                "--from-beginning", "--max-records", "2", "--duration", "20");
+        assertEquals(0, view.exit(), view.err());
+        assertTrue(view.out().contains("ratio 390.1") && view.out().contains("dead letters 3"), view.out());
+        assertTrue(view.out().contains("4.25"), "channel 7 is listed: " + view.out());
+    }
+
+    @Test
+    void anUnreachableBrokerIsReportedWithinSeconds() {
+        long start = System.nanoTime();
+        Run r = run("consume", "--bootstrap", "localhost:1", "--out", dir.resolve("x").toString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("cannot reach Kafka at localhost:1"), r.err());
+        assertTrue(seconds < 30, "took " + seconds + " s");
+        Run replay = run("replay", "--bootstrap", "localhost:1", "--synthetic");
+        assertEquals(1, replay.exit());
+        assertTrue(replay.err().contains("cannot reach Kafka"), replay.err());
+    }
+
+    @Test
+    void wrongArgumentsAreUsageErrors() {
+        Run rate = run("replay", "--synthetic", "--rate", "fast");
+        assertEquals(2, rate.exit());
+        assertTrue(rate.err().contains("--rate must be realtime or max"), rate.err());
+        Run source = run("replay");
+        assertEquals(2, source.exit());
+        assertTrue(source.err().contains("--recordings") && source.err().contains("--synthetic"), source.err());
+        Run config = run("consume", "--out", "x", "--kafka-config", "/no/such/file");
+        assertEquals(2, config.exit());
+        assertTrue(config.err().contains("--kafka-config /no/such/file: no such file"), config.err());
+        assertTrue(Arrays.asList(run("--help").out().split("\\s+")).contains("replay"));
+    }
+}
