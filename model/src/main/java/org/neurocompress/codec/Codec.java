@@ -7,7 +7,7 @@ import org.neurocompress.frame.CodecId;
  * Turns consecutive segments of one channel into a payload and back. A codec is stateless between calls: every
  * payload decodes on its own, so frames can be lost, reordered or decoded by another process.
  */
-public interface Codec {
+public interface Codec extends AutoCloseable {
     CodecId id();
 
     default String name() {
@@ -36,6 +36,11 @@ public interface Codec {
 
     /** Decodes a payload back to exactly {@code sampleCount} samples. */
     short[] decode(byte[] payload, int sampleCount, int level) throws CodecException;
+
+    /** Frees what the codec holds (a learned codec's native memory); model-free codecs hold nothing. */
+    @Override
+    default void close() {
+    }
 
     default CodecLevel level(int level) {
         for (CodecLevel l : levels()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.neurocompress.codec.dct.DctCodec;
+import org.neurocompress.codec.paper.PaperCodec;
 import org.neurocompress.codec.raw.RawCodec;
 import org.neurocompress.frame.CodecId;
 
@@ -22,6 +23,7 @@ public final class Codecs {
     static {
         register(CodecId.RAW, model -> new RawCodec());
         register(CodecId.DCT, model -> new DctCodec());
+        register(CodecId.PAPER, PaperCodec::open);
     }
 
     private Codecs() {

@@ -86,6 +86,20 @@ public final class Plots {
         save(png, chart);
     }
 
+    /** Training loss per epoch, on a log scale. */
+    public static void lossCurve(Path png, String title, List<Double> losses) throws IOException {
+        XYSeries series = new XYSeries("loss");
+        for (int i = 0; i < losses.size(); i++) {
+            series.add(i + 1, losses.get(i));
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart("Training loss: " + title, "epoch", "loss",
+                new XYSeriesCollection(series), PlotOrientation.VERTICAL, false, false, false);
+        LogAxis axis = new LogAxis("loss");
+        chart.getXYPlot().setRangeAxis(axis);
+        chart.getXYPlot().setRenderer(new XYLineAndShapeRenderer(true, true));
+        save(png, chart);
+    }
+
     private static void save(Path png, JFreeChart chart) throws IOException {
         chart.setBackgroundPaint(Color.WHITE);
         if (chart.getPlot() instanceof XYPlot xy) {

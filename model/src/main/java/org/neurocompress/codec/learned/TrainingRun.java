@@ -1,0 +1,187 @@
+package org.neurocompress.codec.learned;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Trains a preset's network with Adam on shuffled mini-batches, checkpointing after every epoch so that a run can
+ * be resumed, and writes the loss curve. Reproducible for a seed (same data, same machine).
+ */
+public final class TrainingRun {
+    /** Progress of the run, once per batch. */
+    public interface Listener {
+        void batch(int epoch, int batch, int batches, double meanLoss);
+
+        void epoch(int epoch, double meanLoss, double seconds);
+    }
+
+    private static final String CHECKPOINT = "checkpoint";
+
+    private final Preset preset;
+    private final TrainingData data;
+    private final TrainingOptions options;
+
+    public TrainingRun(Preset preset, TrainingData data, TrainingOptions options) {
+        this.preset = preset;
+        this.data = data;
+        this.options = options;
+    }
+
+    /** What the run produced: the loss of every epoch, and the wall time. */
+    public record Result(List<Double> epochLosses, double seconds, int firstEpoch) {
+    }
+
+    /** Trains and leaves the trained network in {@code network()} of the returned model's folder. */
+    public Result run(Listener listener) throws IOException {
+        Djl.configure();
+        Engine.getInstance().setRandomSeed((int) options.seed());
+        Block network = preset.newNetwork();
+        List<Double> losses = new ArrayList<>();
+        int firstEpoch = 0;
+        long start = System.nanoTime();
+        try (Model model = Model.newInstance(preset.name())) {
+            model.setBlock(network);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(preset.loss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(preset.learningRate()))
+                            .build())
+                    .optInitializer(new FanInUniformInitializer(), Parameter.Type.WEIGHT);
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(preset.batchSize(), preset.segmentLength()));
+                Path checkpoint = options.out().resolve(CHECKPOINT);
+                if (options.resume()) {
+                    firstEpoch = resume(checkpoint, network, trainer.getManager(), losses);
+                }
+                Random shuffle = new Random(options.seed());
+                int[] order = new int[data.segments().length];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
+                }
+                for (int e = 0; e < firstEpoch; e++) {
+                    shuffle(order, shuffle); // keep the data order of an uninterrupted run
+                }
+                for (int epoch = firstEpoch; epoch < options.epochs(); epoch++) {
+                    long epochStart = System.nanoTime();
+                    shuffle(order, shuffle);
+                    double loss = epoch(trainer, order, epoch, listener);
+                    losses.add(loss);
+                    listener.epoch(epoch, loss, (System.nanoTime() - epochStart) / 1e9);
+                    checkpoint(checkpoint, network, epoch, losses);
+                    writeLossCurve(losses);
+                }
+                LearnedModel.save(network, preset, options.out(), m -> annotate(m, losses, start));
+            }
+        }
+        return new Result(losses, (System.nanoTime() - start) / 1e9, firstEpoch);
+    }
+
+    private double epoch(Trainer trainer, int[] order, int epoch, Listener listener) {
+        int batchSize = preset.batchSize();
+        int batches = (order.length + batchSize - 1) / batchSize;
+        double sum = 0;
+        for (int b = 0; b < batches; b++) {
+            int from = b * batchSize;
+            int n = Math.min(batchSize, order.length - from);
+            float[] flat = new float[n * preset.segmentLength()];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(data.segments()[order[from + i]], 0, flat, i * preset.segmentLength(),
+                        preset.segmentLength());
+            }
+            // A manager per batch: its arrays are freed when the batch is done.
+            try (NDManager batch = trainer.getManager().newSubManager()) {
+                NDArray x = batch.create(flat, new Shape(n, preset.segmentLength()));
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDList predictions = trainer.forward(new NDList(x));
+                    NDArray loss = trainer.getLoss().evaluate(new NDList(x), predictions);
+                    collector.backward(loss);
+                    sum += loss.getFloat();
+                }
+                trainer.step();
+            }
+            listener.batch(epoch, b, batches, sum / (b + 1));
+        }
+        return sum / batches;
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    private void checkpoint(Path dir, Block network, int epoch, List<Double> losses) throws IOException {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("weights.ncw.tmp"), WeightsFile.toBytes(network, false));
+        Files.move(dir.resolve("weights.ncw.tmp"), dir.resolve("weights.ncw"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        ObjectNode state = ModelManifest.JSON.createObjectNode();
+        state.put("preset", preset.name());
+        state.put("epoch", epoch);
+        state.put("seed", options.seed());
+        state.set("losses", ModelManifest.JSON.valueToTree(losses));
+        Files.write(dir.resolve("state.json"), ModelManifest.JSON.writeValueAsBytes(state));
+    }
+
+    /** Loads the last checkpoint into the network; returns the epoch to continue from. */
+    private int resume(Path dir, Block network, NDManager manager, List<Double> losses) throws IOException {
+        Path state = dir.resolve("state.json");
+        if (!Files.isRegularFile(state)) {
+            throw new IOException("--resume: no checkpoint in " + dir);
+        }
+        JsonNode json = ModelManifest.JSON.readTree(state.toFile());
+        if (!preset.name().equals(json.path("preset").asText())) {
+            throw new IOException("--resume: the checkpoint in " + dir + " is of preset " + json.path("preset")
+                    .asText() + ", not " + preset.name());
+        }
+        WeightsFile.load(Files.readAllBytes(dir.resolve("weights.ncw")), network, manager, dir + "/weights.ncw");
+        json.path("losses").forEach(l -> losses.add(l.asDouble()));
+        return json.path("epoch").asInt() + 1;
+    }
+
+    private void writeLossCurve(List<Double> losses) throws IOException {
+        StringBuilder csv = new StringBuilder("epoch,loss\n");
+        for (int i = 0; i < losses.size(); i++) {
+            csv.append(i + 1).append(',').append(String.format(Locale.ROOT, "%.8g", losses.get(i))).append('\n');
+        }
+        Files.writeString(options.out().resolve("loss.csv"), csv);
+        org.neurocompress.eval.Plots.lossCurve(options.out().resolve("loss.png"), preset.name(), losses);
+    }
+
+    private void annotate(ModelManifest manifest, List<Double> losses, long start) {
+        ObjectNode trainedOn = manifest.json().putObject("trained_on");
+        trainedOn.put("folder", data.source());
+        trainedOn.put("files", data.files());
+        trainedOn.put("segments", data.segments().length);
+        trainedOn.set("skipped", ModelManifest.JSON.valueToTree(data.skipped()));
+        ObjectNode training = manifest.json().putObject("training");
+        training.put("epochs", options.epochs());
+        training.put("seed", options.seed());
+        training.put("seconds_this_run", (System.nanoTime() - start) / 1e9);
+        training.put("final_loss", losses.get(losses.size() - 1));
+        training.put("optimizer", "adam");
+        training.put("learning_rate", preset.learningRate());
+        training.put("batch_size", preset.batchSize());
+    }
+}

@@ -1,0 +1,122 @@
+package org.neurocompress.codec.paper;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.neurocompress.codec.Codec;
+import org.neurocompress.codec.CodecException;
+import org.neurocompress.codec.CodecLevel;
+import org.neurocompress.codec.learned.LearnedModel;
+import org.neurocompress.frame.CodecId;
+import org.neurocompress.metrics.QualityAccumulator;
+
+/**
+ * The original VQ-CAE as a codec: each 8000-sample segment becomes one codebook index (one byte of payload), decoded
+ * by the VQ decoder and refined by the CAE. One level; a frame carries 4 segments (1.6 s at 19 531 Hz).
+ */
+public final class PaperCodec implements Codec {
+    private static final List<CodecLevel> LEVELS = List.of(new CodecLevel(1, 1800, 4));
+
+    private final LearnedModel model;
+    private final PaperNetwork network;
+
+    public PaperCodec(LearnedModel model) {
+        this.model = model;
+        this.network = (PaperNetwork) model.network();
+    }
+
+    /** The model in {@code dir}, or the one shipped in the jar. */
+    public static PaperCodec open(Optional<Path> dir) throws IOException {
+        PaperPreset preset = new PaperPreset();
+        return new PaperCodec(dir.isPresent() ? LearnedModel.load(dir.get(), preset) : LearnedModel.shipped(preset));
+    }
+
+    @Override
+    public CodecId id() {
+        return CodecId.PAPER;
+    }
+
+    @Override
+    public int segmentLength() {
+        return PaperPreset.SEGMENT_LENGTH;
+    }
+
+    @Override
+    public List<CodecLevel> levels() {
+        return LEVELS;
+    }
+
+    @Override
+    public int defaultLevel() {
+        return 1;
+    }
+
+    @Override
+    public byte[] fingerprint() {
+        return model.fingerprint();
+    }
+
+    @Override
+    public byte[] encode(short[] samples, int offset, int count, int level, int payloadBudget) {
+        int s = segmentLength();
+        int segments = (count + s - 1) / s;
+        float[] flat = new float[segments * s];
+        for (int i = 0; i < flat.length; i++) {
+            // The last segment is padded by repeating its last sample.
+            flat[i] = (float) (samples[offset + Math.min(i, count - 1)] / QualityAccumulator.FULL_SCALE);
+        }
+        long[] codes;
+        synchronized (this) {
+            try (NDManager batch = model.manager().newSubManager()) {
+                NDArray x = batch.create(flat, new Shape(segments, s));
+                codes = network.encode(new ParameterStore(batch, false), x).toLongArray();
+            }
+        }
+        byte[] payload = new byte[segments];
+        for (int i = 0; i < segments; i++) {
+            payload[i] = (byte) codes[i];
+        }
+        return payload;
+    }
+
+    @Override
+    public short[] decode(byte[] payload, int sampleCount, int level) throws CodecException {
+        int s = segmentLength();
+        int segments = (sampleCount + s - 1) / s;
+        if (payload.length != segments) {
+            throw new CodecException("paper payload of " + payload.length + " bytes for " + segments
+                    + " segments (one code index each)");
+        }
+        long[] codes = new long[segments];
+        for (int i = 0; i < segments; i++) {
+            codes[i] = payload[i] & 0xFF;
+            if (codes[i] >= PaperNetwork.CODES) {
+                throw new CodecException("corrupt paper payload: code index " + codes[i] + " in a codebook of "
+                        + PaperNetwork.CODES);
+            }
+        }
+        float[] decoded;
+        synchronized (this) {
+            try (NDManager batch = model.manager().newSubManager()) {
+                NDArray indices = batch.create(codes);
+                decoded = network.decode(new ParameterStore(batch, false), indices).toFloatArray();
+            }
+        }
+        short[] out = new short[sampleCount];
+        for (int i = 0; i < sampleCount; i++) {
+            long v = Math.round(decoded[i] * QualityAccumulator.FULL_SCALE);
+            out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
