@@ -1,6 +1,14 @@
 package org.neurocompress.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.neurocompress.eval.Plots;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,12 +61,41 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Codec codec = codecOptions.create(spec.commandLine());
+        List<String> names = List.of(codecOptions.codec.split(","));
+        if (names.size() > 1 && levelChoice != null && levelChoice.level != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--level applies to one codec; with several codecs use --sweep or each one's default level");
+        }
         boolean sweep = levelChoice != null && levelChoice.sweep;
+        List<Path> files = Inputs.wavFiles(inputs);
+        Map<String, List<double[]>> curves = new LinkedHashMap<>();
+        ObjectNode combined = new ObjectMapper().createObjectNode();
+        ArrayNode reports = combined.putArray("reports");
+        for (String name : names) {
+            try (Codec codec = CodecOptions.create(spec.commandLine(), name.strip(), codecOptions.model)) {
+                Report report = evaluate(codec, files, sweep, names.size() == 1 ? reportDir : reportDir.resolve(
+                        codec.name()));
+                curves.put(codec.name(), report.curve());
+                reports.add(report.json());
+            }
+        }
+        if (names.size() > 1) {
+            Plots.rateDistortion(reportDir.resolve("rate_distortion.png"), curves);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
+                    reportDir.resolve("report.json").toFile(), combined);
+            StringBuilder md = new StringBuilder("# Evaluation of " + String.join(", ", names) + "\n\n");
+            md.append("![rate-distortion](rate_distortion.png)\n\n");
+            names.forEach(n -> md.append("- [").append(n).append("](").append(n.strip()).append("/report.md)\n"));
+            Files.writeString(reportDir.resolve("report.md"), md.toString());
+        }
+        spec.commandLine().getOut().println("report: " + reportDir.resolve("report.md"));
+        return 0;
+    }
+
+    private Report evaluate(Codec codec, List<Path> files, boolean sweep, Path dir) throws Exception {
         int mainLevel = CodecOptions.checkLevel(spec.commandLine(), codec, levelChoice == null ? null
                 : levelChoice.level);
         List<Integer> levels = sweep ? codec.levels().stream().map(CodecLevel::level).toList() : List.of(mainLevel);
-        List<Path> files = Inputs.wavFiles(inputs);
         PrintWriter err = spec.commandLine().getErr();
         List<String> warnings = new ArrayList<>();
         Evaluator evaluator = new Evaluator(codec, warnings::add);
@@ -77,7 +114,7 @@ final class EvalCommand implements Callable<Integer> {
         String model = codec.fingerprint().length == 0 ? null
                 : org.neurocompress.codec.FrameDecoder.fingerprintHex(codec.fingerprint());
         Report report = new Report(codec.name(), model, results, mainLevel, sweep);
-        report.write(reportDir);
+        report.write(dir);
         PrintWriter out = spec.commandLine().getOut();
         for (LevelEvaluation level : results) {
             Summary ratio = Aggregate.summary(level, "compression_ratio");
@@ -88,7 +125,6 @@ final class EvalCommand implements Callable<Integer> {
                     snr.median() == null ? "exact" : String.format(Locale.ROOT, "%.2f dB", snr.median()),
                     ssim.median() == null ? "n/a" : String.format(Locale.ROOT, "%.3f", ssim.median()));
         }
-        out.println("report: " + reportDir.resolve("report.md"));
-        return 0;
+        return report;
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "neurocompress", mixinStandardHelpOptions = true, version = "neurocompress 0.1.0",
         description = "Compress neural electrode recordings with learned and classical codecs.",
-        subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, EvalCommand.class, TrainCommand.class,
+        subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, EvalCommand.class, TrainCommand.class, BenchCommand.class,
                 SynthCommand.class, CodecsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -1,0 +1,103 @@
+package org.neurocompress.bench;
+
+import java.util.Arrays;
+import org.neurocompress.codec.Codec;
+import org.neurocompress.codec.FrameDecoder;
+import org.neurocompress.codec.FrameEncoder;
+import java.io.IOException;
+import org.neurocompress.frame.Frame;
+import org.neurocompress.frame.FrameReader;
+import org.neurocompress.frame.FrameWriter;
+import org.neurocompress.synth.SyntheticElectrode;
+
+/**
+ * Measures one codec level on one thread: throughput of encoding and decoding whole frames (serialisation
+ * included), and the latency of encoding a single segment, the cost a live encoder pays per segment.
+ */
+public final class CodecBenchmark {
+    /** Figures of one codec level. */
+    public record Result(String codec, int level, double encodeSamplesPerSecondPerCore,
+            double decodeSamplesPerSecondPerCore, double segmentLatencyMsP50, double segmentLatencyMsP99,
+            double compressionRatio, long peakRssMb) {
+    }
+
+    private final int seconds;
+    private final int latencySamples;
+
+    public CodecBenchmark(int seconds, int latencySamples) {
+        this.seconds = seconds;
+        this.latencySamples = latencySamples;
+    }
+
+    public Result run(Codec codec, int level) throws IOException {
+        FrameEncoder encoder = new FrameEncoder(codec, level);
+        FrameDecoder decoder = new FrameDecoder(codec);
+        int perFrame = encoder.samplesPerFrame();
+        int frames = Math.max(4, (int) Math.ceil((double) seconds * SyntheticElectrode.N1_SAMPLE_RATE / perFrame));
+        short[] signal = new SyntheticElectrode(7, SyntheticElectrode.N1_SAMPLE_RATE).samples(frames * perFrame);
+        pass(encoder, decoder, signal, perFrame, Math.min(frames, 4)); // warm-up
+        long[] nanos = pass(encoder, decoder, signal, perFrame, frames);
+        long samples = (long) frames * perFrame;
+        double[] latencies = segmentLatencies(encoder, signal);
+        return new Result(codec.name(), level, samples / (nanos[0] / 1e9), samples / (nanos[1] / 1e9),
+                percentile(latencies, 50), percentile(latencies, 99), 2.0 * samples / nanos[2], peakRssMb());
+    }
+
+    /** Encode nanos, decode nanos, and frame bytes over {@code frames} frames. */
+    private static long[] pass(FrameEncoder encoder, FrameDecoder decoder, short[] signal, int perFrame, int frames)
+            throws IOException {
+        long encode = 0;
+        long decode = 0;
+        long bytes = 0;
+        for (int f = 0; f < frames; f++) {
+            long t0 = System.nanoTime();
+            byte[] wire = FrameWriter.toBytes(encoder.encode(0, (long) f * perFrame, SyntheticElectrode.N1_SAMPLE_RATE,
+                    signal, f * perFrame, perFrame));
+            long t1 = System.nanoTime();
+            Frame frame = FrameReader.parse(wire);
+            decoder.decode(frame);
+            long t2 = System.nanoTime();
+            encode += t1 - t0;
+            decode += t2 - t1;
+            bytes += wire.length;
+        }
+        return new long[] {encode, decode, bytes};
+    }
+
+    private double[] segmentLatencies(FrameEncoder encoder, short[] signal) {
+        int s = encoder.codec().segmentLength();
+        int available = signal.length / s;
+        double[] ms = new double[latencySamples];
+        for (int i = 0; i < latencySamples; i++) {
+            int at = (i % available) * s;
+            long t0 = System.nanoTime();
+            encoder.encode(0, at, SyntheticElectrode.N1_SAMPLE_RATE, signal, at, s);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return ms;
+    }
+
+    static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double rank = p / 100 * (sorted.length - 1);
+        int lo = (int) Math.floor(rank);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (rank - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** The process's peak resident memory (VmHWM), which counts native memory the JVM heap does not. */
+    static long peakRssMb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // not Linux: fall back to the heap
+        }
+        Runtime r = Runtime.getRuntime();
+        return (r.totalMemory() - r.freeMemory()) >> 20;
+    }
+}

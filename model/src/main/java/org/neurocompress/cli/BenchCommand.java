@@ -1,0 +1,90 @@
+package org.neurocompress.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.neurocompress.bench.CodecBenchmark;
+import org.neurocompress.codec.Codec;
+import org.neurocompress.codec.CodecLevel;
+import org.neurocompress.codec.Codecs;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.CodecBench.class})
+final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: codec");
+    }
+
+    @Command(name = "codec", description = "Encode and decode speed per core and per-segment latency of every codec "
+            + "and level, on generated electrodes, one thread.")
+    static final class CodecBench implements Callable<Integer> {
+        @Option(names = "--codec", paramLabel = "NAME", description = "Only this codec (repeatable). Default: all "
+                + "that can be loaded.")
+        List<String> codecs;
+
+        @Option(names = "--model", paramLabel = "DIR", description = "Model folder for the learned codec.")
+        Path model;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "Seconds of signal per level. Default: "
+                + "${DEFAULT-VALUE}.")
+        int seconds;
+
+        @Option(names = "--json", description = "Print a JSON array.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            // Per core: one PyTorch thread, set before the engine first loads.
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<CodecBenchmark.Result> results = new ArrayList<>();
+            CodecBenchmark bench = new CodecBenchmark(seconds, 200);
+            for (String name : codecs == null ? Codecs.names() : codecs) {
+                Codec codec;
+                try {
+                    codec = CodecOptions.create(spec.commandLine(), name, model);
+                } catch (java.io.IOException e) {
+                    err.println("bench: skipping " + name + ": " + Main.describe(e));
+                    continue;
+                }
+                try (codec) {
+                    for (CodecLevel level : codec.levels()) {
+                        CodecBenchmark.Result r = bench.run(codec, level.level());
+                        results.add(r);
+                        if (!json) {
+                            out.printf(Locale.ROOT, "%-6s level %d: ratio %7.1f  encode %7.2f M samples/s/core  "
+                                    + "decode %7.2f M samples/s/core  segment latency p50 %.3f ms p99 %.3f ms  "
+                                    + "peak RSS %d MB%n", r.codec(), r.level(), r.compressionRatio(),
+                                    r.encodeSamplesPerSecondPerCore() / 1e6, r.decodeSamplesPerSecondPerCore() / 1e6,
+                                    r.segmentLatencyMsP50(), r.segmentLatencyMsP99(), r.peakRssMb());
+                            out.flush();
+                        }
+                    }
+                }
+            }
+            if (json) {
+                out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                        .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+            }
+            return 0;
+        }
+    }
+}
