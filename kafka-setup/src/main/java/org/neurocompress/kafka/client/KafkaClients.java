@@ -1,5 +1,8 @@
 package org.neurocompress.kafka.client;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -28,10 +33,10 @@ public final class KafkaClients {
             admin.describeCluster().clusterId().get(KafkaClientConfig.CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             return admin;
         } catch (TimeoutException | ExecutionException e) {
-            admin.close(java.time.Duration.ZERO);
+            admin.close(Duration.ZERO);
             throw new UnreachableBrokerException(config, e instanceof ExecutionException ? e.getCause() : null);
         } catch (InterruptedException e) {
-            admin.close(java.time.Duration.ZERO);
+            admin.close(Duration.ZERO);
             Thread.currentThread().interrupt();
             throw new UnreachableBrokerException(config, e);
         }
@@ -49,6 +54,27 @@ public final class KafkaClients {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         props.putAll(extra);
         return new KafkaProducer<>(props);
+    }
+
+    /**
+     * Assigns every partition of {@code topic} to {@code consumer}, from the beginning or the end; a missing topic
+     * is an error that says how to create it.
+     */
+    public static void assignAll(KafkaConsumer<byte[], byte[]> consumer, String topic, boolean fromBeginning)
+            throws IOException {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic,
+                Duration.ofMillis(KafkaClientConfig.CONNECT_TIMEOUT_MS));
+        if (infos == null || infos.isEmpty()) {
+            throw new IOException("topic " + topic + " does not exist: run 'neurocompress topics create'");
+        }
+        List<TopicPartition> partitions = infos.stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
     }
 
     public static KafkaConsumer<byte[], byte[]> consumer(KafkaClientConfig config, Map<String, Object> extra) {

@@ -13,8 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.neurocompress.codec.CodecException;
 import org.neurocompress.frame.Frame;
@@ -76,8 +74,7 @@ public final class FrameConsumer {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20))) {
             consumer = c;
-            c.assign(partitions(c));
-            c.seekToBeginning(c.assignment());
+            KafkaClients.assignAll(c, topic, true);
             long lastRecord = System.nanoTime();
             long frames = 0;
             while (!stopped && frames < maxFrames) {
@@ -107,16 +104,6 @@ public final class FrameConsumer {
             }
         }
         return summary();
-    }
-
-    private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) throws IOException {
-        List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofMillis(KafkaClientConfig.CONNECT_TIMEOUT_MS));
-        if (infos == null || infos.isEmpty()) {
-            throw new IOException("topic " + topic + " does not exist: run 'neurocompress topics create'");
-        }
-        List<TopicPartition> out = new ArrayList<>();
-        infos.forEach(p -> out.add(new TopicPartition(p.topic(), p.partition())));
-        return out;
     }
 
     private boolean accept(ConsumerRecord<byte[], byte[]> record) throws IOException {

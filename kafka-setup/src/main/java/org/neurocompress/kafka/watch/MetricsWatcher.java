@@ -9,8 +9,6 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.neurocompress.kafka.client.KafkaClientConfig;
 import org.neurocompress.kafka.client.KafkaClients;
@@ -52,18 +50,7 @@ public final class MetricsWatcher {
         try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(config, Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
             consumer = c;
-            List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofMillis(KafkaClientConfig.CONNECT_TIMEOUT_MS));
-            if (infos == null || infos.isEmpty()) {
-                throw new IOException("topic " + topic + " does not exist: run 'neurocompress topics create'");
-            }
-            List<TopicPartition> partitions = new ArrayList<>();
-            infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            c.assign(partitions);
-            if (fromBeginning) {
-                c.seekToBeginning(partitions);
-            } else {
-                c.seekToEnd(partitions);
-            }
+            KafkaClients.assignAll(c, topic, fromBeginning);
             long nextTick = System.nanoTime();
             while (!stopped && seen < maxRecords && System.nanoTime() < end) {
                 try {
