@@ -135,6 +135,17 @@ class PaperCodecTest {
     }
 
     @Test
+    void theShippedModelLoadsAndRoundTripsFrames() throws Exception {
+        try (PaperCodec shipped = PaperCodec.open(Optional.empty())) {
+            assertEquals(8, shipped.fingerprint().length);
+            short[] x = new SyntheticElectrode(11, 19531).samples(8000 * 2);
+            Frame frame = new FrameEncoder(shipped, 1).encode(3, 0, 19531, x, 0, x.length);
+            assertEquals(x.length, new FrameDecoder(shipped).decode(FrameReader.parse(FrameWriter.toBytes(frame)))
+                    .length);
+        }
+    }
+
+    @Test
     void resumeContinuesFromTheLastCheckpoint() throws Exception {
         TrainingData segments = TrainingData.load(data, PaperPreset.SEGMENT_LENGTH, w -> { });
         Path out = dir.resolve("resumed");
