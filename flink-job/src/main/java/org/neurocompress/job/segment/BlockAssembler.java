@@ -1,0 +1,144 @@
+package org.neurocompress.job.segment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Cuts one channel's stream of chunks into blocks aligned on the absolute sample index.
+ *
+ * <p>Chunks may arrive out of order: one that starts after the expected index waits, up to {@code reorderWindow}
+ * samples ahead, for the missing samples to arrive. Past that window the missing samples are declared a gap: the
+ * open block closes short and the next block starts where the data resumes. Samples at or before the expected
+ * index were already seen (duplicates or overlaps) and are dropped and counted. Not thread-safe; one per channel.
+ */
+public final class BlockAssembler {
+    private final int channel;
+    private final int blockLength;
+    private final int reorderWindow;
+    private final TreeMap<Long, ChannelChunk> pending = new TreeMap<>();
+
+    private long next = -1;
+    private int sampleRate;
+    private long blockStart;
+    private short[] buffer;
+    private int fill;
+    private long duplicateSamples;
+    private long gaps;
+
+    public BlockAssembler(int channel, int blockLength, int reorderWindow) {
+        if (blockLength < 1 || reorderWindow < 0) {
+            throw new IllegalArgumentException("block length must be positive and the reorder window not negative");
+        }
+        this.channel = channel;
+        this.blockLength = blockLength;
+        this.reorderWindow = reorderWindow;
+    }
+
+    /** Adds a chunk; returns the blocks it completes, in order. */
+    public List<Block> add(ChannelChunk chunk) {
+        if (chunk.channel() != channel) {
+            throw new IllegalArgumentException("chunk of channel " + chunk.channel() + " given to channel " + channel);
+        }
+        List<Block> out = new ArrayList<>();
+        if (sampleRate != 0 && chunk.sampleRate() != sampleRate) {
+            // A new rate starts a new stream: close everything of the old one first.
+            flushInto(out);
+            next = -1;
+        }
+        sampleRate = chunk.sampleRate();
+        if (next < 0) {
+            next = chunk.firstSampleIndex();
+        }
+        if (chunk.firstSampleIndex() > next) {
+            pending.merge(chunk.firstSampleIndex(), chunk, (a, b) -> a.samples().length >= b.samples().length ? a : b);
+            drainPending(out, false);
+        } else {
+            append(chunk, out);
+            drainPending(out, false);
+        }
+        return out;
+    }
+
+    /** Closes the open block and everything waiting (the channel went quiet); returns the blocks. */
+    public List<Block> flush() {
+        List<Block> out = new ArrayList<>();
+        flushInto(out);
+        return out;
+    }
+
+    private void flushInto(List<Block> out) {
+        drainPending(out, true);
+        closeBlock(out);
+    }
+
+    /** Appends what waits in order; with {@code force}, or past the reorder window, jumps the gaps. */
+    private void drainPending(List<Block> out, boolean force) {
+        while (!pending.isEmpty()) {
+            Map.Entry<Long, ChannelChunk> first = pending.firstEntry();
+            if (first.getKey() <= next) {
+                pending.pollFirstEntry();
+                append(first.getValue(), out);
+                continue;
+            }
+            long waitingUpTo = pending.lastEntry().getValue().endSampleIndex();
+            if (!force && waitingUpTo - next <= reorderWindow) {
+                return;
+            }
+            // The missing samples are not coming: close the block short and resume at the waiting data.
+            gaps++;
+            closeBlock(out);
+            next = first.getKey();
+        }
+    }
+
+    private void append(ChannelChunk chunk, List<Block> out) {
+        short[] s = chunk.samples();
+        int skip = (int) Math.min(s.length, Math.max(0, next - chunk.firstSampleIndex()));
+        duplicateSamples += skip;
+        long index = chunk.firstSampleIndex() + skip;
+        int at = skip;
+        while (at < s.length) {
+            if (buffer == null) {
+                blockStart = index;
+                buffer = new short[blockLength];
+                fill = 0;
+            }
+            long cellEnd = (blockStart / blockLength + 1) * blockLength;
+            int n = (int) Math.min(s.length - at, cellEnd - index);
+            System.arraycopy(s, at, buffer, fill, n);
+            fill += n;
+            at += n;
+            index += n;
+            if (index == cellEnd) {
+                closeBlock(out);
+            }
+        }
+        next = Math.max(next, index);
+    }
+
+    private void closeBlock(List<Block> out) {
+        if (buffer != null && fill > 0) {
+            out.add(new Block(channel, blockStart, sampleRate, fill == buffer.length ? buffer
+                    : Arrays.copyOf(buffer, fill)));
+        }
+        buffer = null;
+        fill = 0;
+    }
+
+    /** Samples dropped because they were already seen. */
+    public long duplicateSamples() {
+        return duplicateSamples;
+    }
+
+    /** Gaps declared: missing samples that did not arrive within the reorder window. */
+    public long gaps() {
+        return gaps;
+    }
+
+    public int pendingChunks() {
+        return pending.size();
+    }
+}

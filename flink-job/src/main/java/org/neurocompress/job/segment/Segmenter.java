@@ -1,0 +1,71 @@
+package org.neurocompress.job.segment;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by channel: assembles each channel's chunks into blocks aligned on the absolute sample index
+ * ({@link BlockAssembler}), and flushes a channel that has been quiet for {@code idleMillis} of processing time.
+ */
+public final class Segmenter extends KeyedProcessFunction<Integer, ChannelChunk, Block> {
+    private final int blockLength;
+    private final int reorderWindow;
+    private final long idleMillis;
+
+    private transient ValueState<BlockAssembler> assembler;
+    private transient ValueState<Long> lastSeen;
+    private transient Counter duplicateSamples;
+    private transient Counter gaps;
+
+    public Segmenter(int blockLength, int reorderWindow, long idleMillis) {
+        this.blockLength = blockLength;
+        this.reorderWindow = reorderWindow;
+        this.idleMillis = idleMillis;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        assembler = getRuntimeContext().getState(new ValueStateDescriptor<>("assembler",
+                TypeInformation.of(BlockAssembler.class)));
+        lastSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("last-seen", Long.class));
+        duplicateSamples = getRuntimeContext().getMetricGroup().counter("duplicateSamples");
+        gaps = getRuntimeContext().getMetricGroup().counter("gaps");
+    }
+
+    @Override
+    public void processElement(ChannelChunk chunk, Context ctx, Collector<Block> out) throws Exception {
+        BlockAssembler a = assembler.value();
+        if (a == null) {
+            a = new BlockAssembler(chunk.channel(), blockLength, reorderWindow);
+        }
+        long duplicatesBefore = a.duplicateSamples();
+        long gapsBefore = a.gaps();
+        a.add(chunk).forEach(out::collect);
+        duplicateSamples.inc(a.duplicateSamples() - duplicatesBefore);
+        gaps.inc(a.gaps() - gapsBefore);
+        assembler.update(a);
+        long now = ctx.timerService().currentProcessingTime();
+        lastSeen.update(now);
+        // Timers are coalesced to whole seconds: one per channel per second at most.
+        ctx.timerService().registerProcessingTimeTimer((now + idleMillis) / 1000 * 1000 + 1000);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Block> out) throws Exception {
+        Long seen = lastSeen.value();
+        BlockAssembler a = assembler.value();
+        if (seen == null || a == null || timestamp < seen + idleMillis) {
+            return;
+        }
+        long gapsBefore = a.gaps();
+        a.flush().forEach(out::collect);
+        gaps.inc(a.gaps() - gapsBefore);
+        assembler.update(a);
+        lastSeen.clear();
+    }
+}
