@@ -1,0 +1,46 @@
+package org.neurocompress.job.ingest;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.neurocompress.job.segment.ChannelChunk;
+import org.neurocompress.kafka.wire.MalformedRecordException;
+import org.neurocompress.kafka.wire.SamplesRecord;
+import org.neurocompress.kafka.wire.SamplesRecordFormat;
+
+/**
+ * Parses samples records and splits each into one chunk per channel. A record that does not parse goes, with the
+ * reason, to the {@link #REJECTED} side output, and is counted; the stream goes on.
+ */
+public final class SamplesParser extends ProcessFunction<RawRecord, ChannelChunk> {
+    public static final OutputTag<RejectedRecord> REJECTED = new OutputTag<>("rejected") {
+    };
+
+    private transient Counter deadLetters;
+    private transient Counter samplesIn;
+
+    @Override
+    public void open(OpenContext context) {
+        deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
+        samplesIn = getRuntimeContext().getMetricGroup().counter("samplesIn");
+    }
+
+    @Override
+    public void processElement(RawRecord record, Context ctx, Collector<ChannelChunk> out) {
+        SamplesRecord samples;
+        try {
+            samples = SamplesRecordFormat.parse(record.value());
+        } catch (MalformedRecordException e) {
+            deadLetters.inc();
+            ctx.output(REJECTED, new RejectedRecord(record, e.getMessage()));
+            return;
+        }
+        samplesIn.inc(samples.sampleCount());
+        for (int c = 0; c < samples.channelCount(); c++) {
+            out.collect(new ChannelChunk(samples.firstChannel() + c, samples.firstSampleIndex(), samples.sampleRate(),
+                    samples.channel(c)));
+        }
+    }
+}
