@@ -1,0 +1,75 @@
+package org.neurocompress.job;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.neurocompress.job.encode.BlockEncoder;
+import org.neurocompress.job.encode.EncodedFrame;
+import org.neurocompress.job.ingest.RawRecord;
+import org.neurocompress.job.ingest.RawRecordDeserializer;
+import org.neurocompress.job.ingest.SamplesParser;
+import org.neurocompress.job.segment.Block;
+import org.neurocompress.job.segment.ChannelChunk;
+import org.neurocompress.job.segment.Segmenter;
+import org.neurocompress.job.sink.DeadLetterSerializer;
+import org.neurocompress.job.sink.FrameRecordSerializer;
+
+/**
+ * The streaming compression job: samples from Kafka, parsed and validated (rejects to the dead letters), keyed
+ * by channel, cut into blocks aligned on the absolute sample index, encoded into frames, written to the frames
+ * topic exactly once.
+ */
+public final class CompressionJob {
+    /** Kafka transactions must outlive checkpoints; 15 min fits the broker default (transaction.max.timeout.ms). */
+    static final String TRANSACTION_TIMEOUT_MS = "900000";
+
+    private CompressionJob() {
+    }
+
+    public static void build(StreamExecutionEnvironment env, JobConfig config) {
+        env.enableCheckpointing(config.checkpointMillis());
+        env.setParallelism(config.parallelism());
+
+        DataStream<RawRecord> records = env.fromSource(samplesSource(config), WatermarkStrategy.noWatermarks(),
+                "samples");
+        SingleOutputStreamOperator<ChannelChunk> chunks = records.process(new SamplesParser()).name("parse");
+        chunks.getSideOutput(SamplesParser.REJECTED).sinkTo(KafkaSink.<org.neurocompress.job.ingest.RejectedRecord>
+                builder().setBootstrapServers(config.bootstrapServers())
+                .setRecordSerializer(new DeadLetterSerializer(config.topics().deadLetters()))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build()).name("dead letters");
+
+        DataStream<Block> blocks = chunks.keyBy(ChannelChunk::channel, Types.INT)
+                .process(new Segmenter(config.samplesPerFrame(), config.reorderWindow(), config.idleFlushMillis()))
+                .name("segment");
+        DataStream<EncodedFrame> frames = blocks.map(new BlockEncoder(config.codec(), config.level(),
+                config.modelDir())).name("encode");
+        frames.sinkTo(framesSink(config)).name("frames");
+    }
+
+    private static KafkaSource<RawRecord> samplesSource(JobConfig config) {
+        return KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setTopics(config.topics().samples())
+                .setGroupId("neurocompress-job")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new RawRecordDeserializer())
+                .build();
+    }
+
+    private static KafkaSink<EncodedFrame> framesSink(JobConfig config) {
+        return KafkaSink.<EncodedFrame>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setRecordSerializer(new FrameRecordSerializer(config.topics().frames()))
+                .setDeliveryGuarantee(config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE
+                        : DeliveryGuarantee.AT_LEAST_ONCE)
+                .setTransactionalIdPrefix("neurocompress-frames")
+                .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+                .build();
+    }
+}

@@ -1,0 +1,33 @@
+package org.neurocompress.job;
+
+import java.io.Serializable;
+import org.neurocompress.kafka.topics.Topics;
+
+/**
+ * Everything the job needs to run. Validated on construction, so a wrong value stops the job at start with a
+ * message that names it.
+ */
+public record JobConfig(String bootstrapServers, String topicPrefix, String codec, int level, String modelDir,
+        int samplesPerFrame, int reorderWindow, long idleFlushMillis, boolean exactlyOnce, long checkpointMillis,
+        int parallelism) implements Serializable {
+
+    public JobConfig {
+        require(bootstrapServers != null && !bootstrapServers.isBlank(), "bootstrap servers must be given");
+        require(level >= 1, "level must be at least 1, got " + level);
+        require(samplesPerFrame >= 1, "samples per frame must be positive, got " + samplesPerFrame);
+        require(reorderWindow >= 0, "reorder window must not be negative, got " + reorderWindow);
+        require(idleFlushMillis >= 1, "idle flush must be at least 1 ms, got " + idleFlushMillis);
+        require(checkpointMillis >= 10, "checkpoint interval must be at least 10 ms, got " + checkpointMillis);
+        require(parallelism >= 1, "parallelism must be at least 1, got " + parallelism);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public Topics topics() {
+        return Topics.withPrefix(topicPrefix);
+    }
+}

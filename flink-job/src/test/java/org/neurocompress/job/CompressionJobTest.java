@@ -1,0 +1,146 @@
+package org.neurocompress.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurocompress.codec.Codecs;
+import org.neurocompress.codec.FrameDecoder;
+import org.neurocompress.frame.Frame;
+import org.neurocompress.frame.FrameReader;
+import org.neurocompress.kafka.broker.LocalBroker;
+import org.neurocompress.kafka.client.KafkaClientConfig;
+import org.neurocompress.kafka.client.KafkaClients;
+import org.neurocompress.kafka.replay.ReplayOptions;
+import org.neurocompress.kafka.replay.ReplaySource;
+import org.neurocompress.kafka.replay.Replayer;
+import org.neurocompress.kafka.topics.TopicAdmin;
+import org.neurocompress.kafka.topics.TopicSpec;
+import org.neurocompress.kafka.topics.Topics;
+import org.neurocompress.kafka.wire.DeadLetters;
+
+/** The job in a Flink MiniCluster against a real KRaft broker: replay in, committed frames out. */
+class CompressionJobTest {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    @TempDir
+    static Path brokerDir;
+    private static LocalBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = LocalBroker.start(brokerDir, 0);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    void replayedChannelsComeBackExactThroughCommittedFramesAndRejectsAreDeadLettered() throws Exception {
+        KafkaClientConfig kafka = KafkaClientConfig.of(broker.bootstrapServers());
+        Topics topics = Topics.withPrefix("e2e.");
+        try (Admin admin = KafkaClients.admin(kafka)) {
+            new TopicAdmin(admin).create(TopicSpec.layout(topics, 2, (short) 1));
+        }
+        int channels = 4;
+        double seconds = 2;
+        new Replayer(kafka, topics.samples()).run(ReplaySource.synthetic(channels, seconds, 3),
+                new ReplayOptions(channels, seconds, false, 128, 2, 0), p -> { });
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka, Map.of())) {
+            for (String junk : new String[] {"junk", "NS-but-short", ""}) {
+                producer.send(new ProducerRecord<>(topics.samples(), junk.getBytes()));
+            }
+        }
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        CompressionJob.build(env, new JobConfig(broker.bootstrapServers(), "e2e.", "raw", 1, null, 4096, 0, 500,
+                true, 500, 2));
+        JobClient job = env.executeAsync("compression e2e");
+        try {
+            int perChannel = (int) Math.round(seconds * 19531);
+            int expectedFrames = channels * ((perChannel + 4095) / 4096);
+            List<Frame> frames = readCommitted(kafka, topics.frames(), expectedFrames, Duration.ofSeconds(120));
+            assertEquals(expectedFrames, frames.size(), "every frame arrives, none twice");
+
+            FrameDecoder decoder = new FrameDecoder(Codecs.create("raw", Optional.empty()));
+            ReplaySource expected = ReplaySource.synthetic(channels, seconds, 3);
+            Map<Integer, TreeMap<Long, short[]>> byChannel = new TreeMap<>();
+            for (Frame f : frames) {
+                byChannel.computeIfAbsent(f.channel(), c -> new TreeMap<>()).put(f.firstSampleIndex(), decoder.decode(f));
+            }
+            for (int c = 0; c < channels; c++) {
+                short[] all = new short[perChannel];
+                long at = 0;
+                for (Map.Entry<Long, short[]> e : byChannel.get(c).entrySet()) {
+                    assertEquals(at, e.getKey(), "channel " + c + " frames are contiguous");
+                    System.arraycopy(e.getValue(), 0, all, (int) at, e.getValue().length);
+                    at += e.getValue().length;
+                }
+                assertEquals(perChannel, at);
+                assertArrayEquals(expected.loop(c), all, "channel " + c);
+            }
+
+            List<ConsumerRecord<byte[], byte[]>> dead = readRecords(kafka, topics.deadLetters(), 3,
+                    Duration.ofSeconds(30));
+            assertEquals(3, dead.size());
+            assertTrue(dead.stream().allMatch(r -> DeadLetters.header(r, DeadLetters.REASON).contains("too short")
+                    && topics.samples().equals(DeadLetters.header(r, DeadLetters.SOURCE_TOPIC))));
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private static List<Frame> readCommitted(KafkaClientConfig kafka, String topic, int atLeast, Duration timeout)
+            throws Exception {
+        List<Frame> frames = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : readRecords(kafka, topic, atLeast, timeout)) {
+            frames.add(FrameReader.parse(r.value()));
+        }
+        return frames;
+    }
+
+    /** Reads until {@code atLeast} records arrived (then 2 s more, to catch extras) or the timeout. */
+    private static List<ConsumerRecord<byte[], byte[]>> readRecords(KafkaClientConfig kafka, String topic, int atLeast,
+            Duration timeout) throws Exception {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(kafka, Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
+            KafkaClients.assignAll(c, topic, true);
+            long end = System.nanoTime() + timeout.toNanos();
+            long settle = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(end, settle)) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+                if (out.size() >= atLeast && settle == Long.MAX_VALUE) {
+                    settle = System.nanoTime() + 2_000_000_000L;
+                }
+            }
+        }
+        return out;
+    }
+}
