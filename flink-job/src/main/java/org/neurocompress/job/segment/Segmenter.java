@@ -21,6 +21,8 @@ public final class Segmenter extends KeyedProcessFunction<Integer, ChannelChunk,
     private transient ValueState<Long> lastSeen;
     private transient Counter duplicateSamples;
     private transient Counter gaps;
+    /** Processing time of the first element or timer since open(): after a restart, channels get a full idle period. */
+    private transient Long openedAt;
 
     public Segmenter(int blockLength, int reorderWindow, long idleMillis) {
         this.blockLength = blockLength;
@@ -50,6 +52,9 @@ public final class Segmenter extends KeyedProcessFunction<Integer, ChannelChunk,
         gaps.inc(a.gaps() - gapsBefore);
         assembler.update(a);
         long now = ctx.timerService().currentProcessingTime();
+        if (openedAt == null) {
+            openedAt = now;
+        }
         lastSeen.update(now);
         // Timers are coalesced to whole seconds: one per channel per second at most.
         ctx.timerService().registerProcessingTimeTimer((now + idleMillis) / 1000 * 1000 + 1000);
@@ -59,7 +64,17 @@ public final class Segmenter extends KeyedProcessFunction<Integer, ChannelChunk,
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Block> out) throws Exception {
         Long seen = lastSeen.value();
         BlockAssembler a = assembler.value();
-        if (seen == null || a == null || timestamp < seen + idleMillis) {
+        if (seen == null || a == null) {
+            return;
+        }
+        long now = ctx.timerService().currentProcessingTime();
+        if (openedAt == null) {
+            openedAt = now;
+        }
+        // Timers restored from a checkpoint fire at once with old timestamps: measure quiet time from the restart.
+        long quietSince = Math.max(seen, openedAt);
+        if (now < quietSince + idleMillis) {
+            ctx.timerService().registerProcessingTimeTimer(quietSince + idleMillis);
             return;
         }
         long gapsBefore = a.gaps();

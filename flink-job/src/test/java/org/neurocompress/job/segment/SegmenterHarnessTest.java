@@ -70,4 +70,29 @@ class SegmenterHarnessTest {
             assertArrayEquals(chunk(7, 0, 100).samples(), out.get(0).samples());
         }
     }
+
+    @Test
+    void afterARestoreChannelsGetAFullIdlePeriodBeforeTheyAreFlushed() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = harness()) {
+            h.open();
+            h.setProcessingTime(0);
+            h.processElement(new StreamRecord<>(chunk(3, 0, 40)));
+            snapshot = h.snapshot(1L, 0L);
+        }
+        try (var restored = harness()) {
+            restored.setProcessingTime(60_000); // the restart happens long after the last sample
+            restored.initializeState(snapshot);
+            restored.open();
+            restored.setProcessingTime(60_001); // the restored timer fires at once
+            assertEquals(0, restored.extractOutputValues().size(), "no flush right after the restart");
+            restored.processElement(new StreamRecord<>(chunk(3, 40, 60)));
+            List<Block> out = restored.extractOutputValues();
+            assertEquals(1, out.size());
+            assertEquals(100, out.get(0).samples().length, "the block completes as if nothing happened");
+            restored.processElement(new StreamRecord<>(chunk(3, 100, 10)));
+            restored.setProcessingTime(70_000);
+            assertEquals(2, restored.extractOutputValues().size(), "a channel quiet after the restart is flushed");
+        }
+    }
 }

@@ -1,0 +1,137 @@
+package org.neurocompress.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurocompress.codec.Codecs;
+import org.neurocompress.codec.FrameDecoder;
+import org.neurocompress.frame.Frame;
+import org.neurocompress.frame.FrameReader;
+import org.neurocompress.kafka.broker.LocalBroker;
+import org.neurocompress.kafka.client.KafkaClientConfig;
+import org.neurocompress.kafka.client.KafkaClients;
+import org.neurocompress.kafka.replay.ReplayOptions;
+import org.neurocompress.kafka.replay.ReplaySource;
+import org.neurocompress.kafka.replay.Replayer;
+import org.neurocompress.kafka.topics.TopicAdmin;
+import org.neurocompress.kafka.topics.TopicSpec;
+import org.neurocompress.kafka.topics.Topics;
+
+/** A TaskManager dies mid-stream and another takes its place: no frame lost, none duplicated. */
+class ExactlyOnceRecoveryTest {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(2).setNumberSlotsPerTaskManager(1).build());
+
+    @TempDir
+    static Path brokerDir;
+    private static LocalBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = LocalBroker.start(brokerDir, 0);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    void aTaskManagerKilledMidStreamLosesAndDuplicatesNoFrame(@InjectMiniCluster MiniCluster cluster)
+            throws Exception {
+        KafkaClientConfig kafka = KafkaClientConfig.of(broker.bootstrapServers());
+        Topics topics = Topics.withPrefix("eo.");
+        try (Admin admin = KafkaClients.admin(kafka)) {
+            new TopicAdmin(admin).create(TopicSpec.layout(topics, 2, (short) 1));
+        }
+        int channels = 4;
+        double seconds = 8;
+        // Real-time replay in the background, so the failure happens while samples still arrive.
+        CompletableFuture<Void> replay = CompletableFuture.runAsync(() -> {
+            try {
+                new Replayer(kafka, topics.samples()).run(ReplaySource.synthetic(channels, seconds, 5),
+                        new ReplayOptions(channels, seconds, true, 256, channels, 0), p -> { });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        CompressionJob.build(env, new JobConfig(broker.bootstrapServers(), "eo.", "raw", 1, null, 2048, 0, 500, true,
+                300, 2));
+        JobClient job = env.executeAsync("exactly-once under failure");
+        int perChannel = (int) Math.round(seconds * 19531);
+        int expectedFrames = channels * ((perChannel + 2047) / 2048);
+        Map<String, Frame> seen = new TreeMap<>();
+        int duplicates = 0;
+        boolean killed = false;
+        try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(kafka, Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
+            KafkaClients.assignAll(c, topics.frames(), true);
+            long end = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+            long settle = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(end, settle)) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    Frame f = FrameReader.parse(r.value());
+                    if (seen.put(f.channel() + "@" + f.firstSampleIndex(), f) != null) {
+                        duplicates++;
+                    }
+                }
+                if (!killed && seen.size() >= expectedFrames / 4) {
+                    cluster.terminateTaskManager(0).get();
+                    cluster.startTaskManager();
+                    killed = true;
+                }
+                if (seen.size() >= expectedFrames && settle == Long.MAX_VALUE) {
+                    settle = System.nanoTime() + 3_000_000_000L;
+                }
+            }
+        } finally {
+            job.cancel().get();
+            replay.join();
+        }
+        assertTrue(killed, "the TaskManager was killed mid-stream");
+        assertEquals(0, duplicates, "frames duplicated");
+        assertEquals(expectedFrames, seen.size(), "frames received (none lost)");
+        FrameDecoder decoder = new FrameDecoder(Codecs.create("raw", Optional.empty()));
+        ReplaySource expected = ReplaySource.synthetic(channels, seconds, 5);
+        Set<Integer> complete = new HashSet<>();
+        for (int ch = 0; ch < channels; ch++) {
+            short[] all = new short[perChannel];
+            for (Frame f : seen.values()) {
+                if (f.channel() == ch) {
+                    short[] d = decoder.decode(f);
+                    System.arraycopy(d, 0, all, (int) f.firstSampleIndex(), d.length);
+                }
+            }
+            assertArrayEquals(expected.loop(ch), all, "channel " + ch);
+            complete.add(ch);
+        }
+        assertEquals(channels, complete.size());
+    }
+}
