@@ -1,6 +1,8 @@
 package org.neurocompress.job;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -9,21 +11,29 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingProcessingTimeWindows;
 import org.neurocompress.job.encode.BlockEncoder;
+import org.neurocompress.job.encode.EncodedBlock;
 import org.neurocompress.job.encode.EncodedFrame;
 import org.neurocompress.job.ingest.RawRecord;
 import org.neurocompress.job.ingest.RawRecordDeserializer;
+import org.neurocompress.job.ingest.RejectedRecord;
+import org.neurocompress.job.quality.QualityEvent;
+import org.neurocompress.job.quality.QualityProbe;
+import org.neurocompress.job.quality.WindowMetrics;
 import org.neurocompress.job.ingest.SamplesParser;
 import org.neurocompress.job.segment.Block;
 import org.neurocompress.job.segment.ChannelChunk;
 import org.neurocompress.job.segment.Segmenter;
 import org.neurocompress.job.sink.DeadLetterSerializer;
 import org.neurocompress.job.sink.FrameRecordSerializer;
+import org.neurocompress.job.sink.MetricsRecordSerializer;
+import org.neurocompress.kafka.wire.MetricsRecord;
 
 /**
  * The streaming compression job: samples from Kafka, parsed and validated (rejects to the dead letters), keyed
  * by channel, cut into blocks aligned on the absolute sample index, encoded into frames, written to the frames
- * topic exactly once.
+ * topic exactly once; a sidecar decodes the frames as a receiver would and publishes rolling quality metrics.
  */
 public final class CompressionJob {
     /** Kafka transactions must outlive checkpoints; 15 min fits the broker default (transaction.max.timeout.ms). */
@@ -39,17 +49,41 @@ public final class CompressionJob {
         DataStream<RawRecord> records = env.fromSource(samplesSource(config), WatermarkStrategy.noWatermarks(),
                 "samples");
         SingleOutputStreamOperator<ChannelChunk> chunks = records.process(new SamplesParser()).name("parse");
-        chunks.getSideOutput(SamplesParser.REJECTED).sinkTo(KafkaSink.<org.neurocompress.job.ingest.RejectedRecord>
-                builder().setBootstrapServers(config.bootstrapServers())
+        chunks.getSideOutput(SamplesParser.REJECTED).sinkTo(KafkaSink.<RejectedRecord>builder().setBootstrapServers(config.bootstrapServers())
                 .setRecordSerializer(new DeadLetterSerializer(config.topics().deadLetters()))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build()).name("dead letters");
 
         DataStream<Block> blocks = chunks.keyBy(ChannelChunk::channel, Types.INT)
                 .process(new Segmenter(config.samplesPerFrame(), config.reorderWindow(), config.idleFlushMillis()))
                 .name("segment");
-        DataStream<EncodedFrame> frames = blocks.map(new BlockEncoder(config.codec(), config.level(),
-                config.modelDir())).name("encode");
-        frames.sinkTo(framesSink(config)).name("frames");
+        SingleOutputStreamOperator<EncodedBlock> encoded = blocks.map(new BlockEncoder(config.codec(),
+                config.level(), config.modelDir())).name("encode");
+        encoded.map(EncodedBlock::frame).returns(TypeInformation.of(EncodedFrame.class)).name("frame bytes")
+                .sinkTo(framesSink(config)).name("frames");
+
+        sidecar(config, encoded, chunks.getSideOutput(SamplesParser.REJECTED));
+    }
+
+    /** Decodes frames as a receiver would and publishes rolling quality per channel and for all channels. */
+    private static void sidecar(JobConfig config, DataStream<EncodedBlock> encoded,
+            DataStream<RejectedRecord> rejected) {
+        if (config.sidecarFraction() <= 0) {
+            return;
+        }
+        DataStream<QualityEvent> quality = encoded.flatMap(new QualityProbe(config.codec(), config.modelDir(),
+                config.sidecarFraction())).name("measure");
+        DataStream<QualityEvent> deadLetters = rejected.map(r -> QualityEvent.deadLetter())
+                .returns(TypeInformation.of(QualityEvent.class)).name("count dead letters");
+        SlidingProcessingTimeWindows windows = SlidingProcessingTimeWindows.of(
+                Duration.ofMillis(config.metricsWindowMillis()), Duration.ofMillis(config.metricsSlideMillis()));
+        DataStream<MetricsRecord> perChannel = quality.keyBy(QualityEvent::channel, Types.INT).window(windows)
+                .aggregate(new WindowMetrics.Merge(), new WindowMetrics.PerChannel()).name("channel metrics");
+        DataStream<MetricsRecord> global = quality.union(deadLetters).windowAll(windows)
+                .aggregate(new WindowMetrics.Merge(), new WindowMetrics.Global()).name("global metrics");
+        perChannel.union(global).sinkTo(KafkaSink.<MetricsRecord>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setRecordSerializer(new MetricsRecordSerializer(config.topics().metrics()))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build()).name("metrics");
     }
 
     private static KafkaSource<RawRecord> samplesSource(JobConfig config) {

@@ -2,6 +2,7 @@ package org.neurocompress.job;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -40,6 +41,8 @@ import org.neurocompress.kafka.topics.TopicAdmin;
 import org.neurocompress.kafka.topics.TopicSpec;
 import org.neurocompress.kafka.topics.Topics;
 import org.neurocompress.kafka.wire.DeadLetters;
+import org.neurocompress.kafka.wire.MetricsRecord;
+import org.neurocompress.kafka.wire.MetricsRecordFormat;
 
 /** The job in a Flink MiniCluster against a real KRaft broker: replay in, committed frames out. */
 class CompressionJobTest {
@@ -80,7 +83,7 @@ class CompressionJobTest {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         CompressionJob.build(env, new JobConfig(broker.bootstrapServers(), "e2e.", "raw", 1, null, 4096, 0, 500,
-                true, 500, 2));
+                true, 500, 2, 1.0, 2000, 1000));
         JobClient job = env.executeAsync("compression e2e");
         try {
             int perChannel = (int) Math.round(seconds * 19531);
@@ -142,5 +145,68 @@ class CompressionJobTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void theSidecarPublishesMetricsAndFramesMatchTheOfflineEncoder() throws Exception {
+        KafkaClientConfig kafka = KafkaClientConfig.of(broker.bootstrapServers());
+        Topics topics = Topics.withPrefix("q.");
+        try (Admin admin = KafkaClients.admin(kafka)) {
+            new TopicAdmin(admin).create(TopicSpec.layout(topics, 2, (short) 1));
+        }
+        int channels = 3;
+        double seconds = 4;
+        new Replayer(kafka, topics.samples()).run(ReplaySource.synthetic(channels, seconds, 8),
+                new ReplayOptions(channels, seconds, false, 512, channels, 0), p -> { });
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka, Map.of())) {
+            producer.send(new ProducerRecord<>(topics.samples(), "junk".getBytes()));
+            producer.send(new ProducerRecord<>(topics.samples(), "more junk".getBytes()));
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        CompressionJob.build(env, new JobConfig(broker.bootstrapServers(), "q.", "dct", 3, null, 8192, 0, 500, true,
+                500, 2, 1.0, 2000, 1000));
+        JobClient job = env.executeAsync("sidecar");
+        try {
+            int perChannel = (int) Math.round(seconds * 19531);
+            int expectedFrames = channels * ((perChannel + 8191) / 8192);
+            List<Frame> frames = readCommitted(kafka, topics.frames(), expectedFrames, Duration.ofSeconds(120));
+            assertEquals(expectedFrames, frames.size());
+            // The job's frames are the offline encoder's frames for the same samples, byte for byte.
+            ReplaySource source = ReplaySource.synthetic(channels, seconds, 8);
+            org.neurocompress.codec.FrameEncoder offline = new org.neurocompress.codec.FrameEncoder(
+                    Codecs.create("dct", Optional.empty()), 3);
+            for (Frame f : frames) {
+                Frame expected = offline.encode(f.channel(), f.firstSampleIndex(), f.sampleRate(),
+                        source.loop(f.channel()), (int) f.firstSampleIndex(), f.sampleCount());
+                assertEquals(expected, f, "frame " + f);
+            }
+
+            List<MetricsRecord> metrics = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> r : readRecords(kafka, topics.metrics(), 10, Duration.ofSeconds(30))) {
+                metrics.add(MetricsRecordFormat.parse(r.value()));
+            }
+            for (int c = 0; c < channels; c++) {
+                int channel = c;
+                List<MetricsRecord> mine = metrics.stream().filter(m -> !m.isGlobal() && m.channel() == channel)
+                        .toList();
+                assertFalse(mine.isEmpty(), "metrics for channel " + c);
+                for (MetricsRecord m : mine) {
+                    assertEquals("dct", m.codec());
+                    assertEquals(3, m.level());
+                    // docs/codecs.md: dct level 3 keeps 3.7 dB or more on generated electrodes; a window may hold
+                    // only the short last frame, which cannot meet the nominal ratio.
+                    assertTrue(m.snrDb() >= 3.7, "SNR " + m.snrDb());
+                    assertTrue(m.compressionRatio() > 5 && m.compressionRatio() <= 1.25 * 50, "ratio " + m);
+                    assertEquals(16.0 / m.compressionRatio(), m.bitsPerSample(), 1e-9);
+                    assertTrue(m.latencyMsP99() != null && m.latencyMsP99() >= 0);
+                }
+            }
+            List<MetricsRecord> global = metrics.stream().filter(MetricsRecord::isGlobal).toList();
+            assertFalse(global.isEmpty());
+            assertTrue(global.stream().anyMatch(m -> m.deadLetters() == 2), "dead letters counted: " + global);
+            assertTrue(global.stream().anyMatch(m -> m.frames() > 0 && m.snrDb() != null));
+        } finally {
+            job.cancel().get();
+        }
     }
 }

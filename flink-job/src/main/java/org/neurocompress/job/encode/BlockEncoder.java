@@ -11,8 +11,11 @@ import org.neurocompress.codec.FrameEncoder;
 import org.neurocompress.frame.FrameWriter;
 import org.neurocompress.job.segment.Block;
 
-/** Encodes each block into one frame. The codec (and its model) is loaded once per subtask and closed with it. */
-public final class BlockEncoder extends RichMapFunction<Block, EncodedFrame> {
+/**
+ * Encodes each block into one frame. The codec (and its model) is loaded once per subtask and closed with it. The
+ * latency reported is from the moment the block's last sample arrived to its frame being ready for the sink.
+ */
+public final class BlockEncoder extends RichMapFunction<Block, EncodedBlock> {
     private final String codecName;
     private final int level;
     private final String modelDir;
@@ -37,12 +40,15 @@ public final class BlockEncoder extends RichMapFunction<Block, EncodedFrame> {
     }
 
     @Override
-    public EncodedFrame map(Block block) {
+    public EncodedBlock map(Block block) {
+        long start = System.nanoTime();
         byte[] bytes = FrameWriter.toBytes(encoder.encode(block.channel(), block.firstSampleIndex(),
                 block.sampleRate(), block.samples(), 0, block.samples().length));
+        long nanos = System.nanoTime() - start;
         framesOut.inc();
         bytesOut.inc(bytes.length);
-        return new EncodedFrame(block.channel(), block.firstSampleIndex(), block.samples().length, bytes);
+        EncodedFrame frame = new EncodedFrame(block.channel(), block.firstSampleIndex(), block.samples().length, bytes);
+        return new EncodedBlock(block, frame, nanos, Math.max(0, System.currentTimeMillis() - block.closedAtMillis()));
     }
 
     @Override

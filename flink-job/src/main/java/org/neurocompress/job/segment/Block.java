@@ -5,5 +5,10 @@ package org.neurocompress.job.segment;
  * {@code firstSampleIndex}. A full block covers one cell of the grid of block-length cells aligned on the absolute
  * sample index; a block closed by a gap, a change of sample rate or an idle flush is shorter.
  */
-public record Block(int channel, long firstSampleIndex, int sampleRate, short[] samples) {
+public record Block(int channel, long firstSampleIndex, int sampleRate, short[] samples, long closedAtMillis) {
+
+    /** A block closed now. */
+    public Block(int channel, long firstSampleIndex, int sampleRate, short[] samples) {
+        this(channel, firstSampleIndex, sampleRate, samples, System.currentTimeMillis());
+    }
 }

@@ -1,0 +1,83 @@
+package org.neurocompress.job.quality;
+
+import java.util.List;
+import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFunction;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.Collector;
+import org.neurocompress.kafka.wire.MetricsRecord;
+import org.neurocompress.metrics.QualityMetrics;
+
+/** Turns the merged events of a window into a metrics record (docs/formats.md), per channel or global. */
+public final class WindowMetrics {
+    private WindowMetrics() {
+    }
+
+    /** Merges the events of a window. */
+    public static final class Merge implements AggregateFunction<QualityEvent, WindowQuality, WindowQuality> {
+        @Override
+        public WindowQuality createAccumulator() {
+            return new WindowQuality();
+        }
+
+        @Override
+        public WindowQuality add(QualityEvent event, WindowQuality window) {
+            window.add(event);
+            return window;
+        }
+
+        @Override
+        public WindowQuality getResult(WindowQuality window) {
+            return window;
+        }
+
+        @Override
+        public WindowQuality merge(WindowQuality a, WindowQuality b) {
+            return a.merge(b);
+        }
+    }
+
+    /** One channel's window. */
+    public static final class PerChannel extends ProcessWindowFunction<WindowQuality, MetricsRecord, Integer,
+            TimeWindow> {
+        @Override
+        public void process(Integer channel, Context context, Iterable<WindowQuality> windows,
+                Collector<MetricsRecord> out) {
+            WindowQuality w = windows.iterator().next();
+            if (w.frames > 0) {
+                out.collect(record(MetricsRecord.SCOPE_CHANNEL, channel, context.window(), w));
+            }
+        }
+    }
+
+    /** All channels' window. */
+    public static final class Global extends ProcessAllWindowFunction<WindowQuality, MetricsRecord, TimeWindow> {
+        @Override
+        public void process(Context context, Iterable<WindowQuality> windows, Collector<MetricsRecord> out) {
+            out.collect(record(MetricsRecord.SCOPE_GLOBAL, null, context.window(), windows.iterator().next()));
+        }
+    }
+
+    static MetricsRecord record(String scope, Integer channel, TimeWindow window, WindowQuality w) {
+        double seconds = (window.getEnd() - window.getStart()) / 1000.0;
+        if (w.frames == 0) {
+            return new MetricsRecord(MetricsRecord.SCHEMA_VERSION, scope, channel, window.getStart(), window.getEnd(),
+                    0, 0, 0, 0, null, null, null, 0, null, 0, null, null, 0, w.deadLetters, w.codec == null ? "none"
+                            : w.codec, Math.max(1, w.level), w.model);
+        }
+        QualityMetrics m = w.quality.result(w.bytes);
+        List<Long> sorted = w.latencies.stream().sorted().toList();
+        return new MetricsRecord(MetricsRecord.SCHEMA_VERSION, scope, channel, window.getStart(), window.getEnd(),
+                w.frames, m.samples(), w.bytes, m.compressionRatio(), m.snrDb(), m.snrAcDb(), m.psnrDb(), m.mse(),
+                m.ssim(), 8.0 * w.bytes / m.samples(), percentile(sorted, 50), percentile(sorted, 99),
+                w.frames / seconds, w.deadLetters, w.codec, w.level, w.model);
+    }
+
+    private static Double percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        return (double) sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p / 100 * sorted.size()) - 1));
+    }
+}
