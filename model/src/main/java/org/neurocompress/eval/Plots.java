@@ -86,6 +86,19 @@ public final class Plots {
         save(png, chart);
     }
 
+    /** Lines over time, one per named series of (x, y) points. */
+    public static void timeSeries(Path png, String title, String xLabel, String yLabel, Map<String, List<double[]>>
+            series) throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Map.Entry<String, List<double[]>> s : series.entrySet()) {
+            XYSeries line = new XYSeries(s.getKey(), false);
+            s.getValue().forEach(p -> line.add(p[0], p[1]));
+            data.addSeries(line);
+        }
+        save(png, ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false,
+                false));
+    }
+
     /** Training loss per epoch, on a log scale. */
     public static void lossCurve(Path png, String title, List<Double> losses) throws IOException {
         XYSeries series = new XYSeries("loss");

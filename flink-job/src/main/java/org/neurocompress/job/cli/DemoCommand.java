@@ -1,0 +1,312 @@
+package org.neurocompress.job.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.neurocompress.codec.Codec;
+import org.neurocompress.codec.Codecs;
+import org.neurocompress.codec.FrameDecoder;
+import org.neurocompress.eval.Aggregate;
+import org.neurocompress.eval.FileEvaluation;
+import org.neurocompress.eval.LevelEvaluation;
+import org.neurocompress.eval.Plots;
+import org.neurocompress.eval.SegmentDistributions;
+import org.neurocompress.eval.Waveform;
+import org.neurocompress.frame.Frame;
+import org.neurocompress.frame.FrameReader;
+import org.neurocompress.job.CompressionJob;
+import org.neurocompress.job.JobConfig;
+import org.neurocompress.kafka.broker.LocalBroker;
+import org.neurocompress.kafka.client.KafkaClientConfig;
+import org.neurocompress.kafka.client.KafkaClients;
+import org.neurocompress.kafka.replay.ReplayOptions;
+import org.neurocompress.kafka.replay.ReplaySource;
+import org.neurocompress.kafka.replay.Replayer;
+import org.neurocompress.kafka.topics.TopicAdmin;
+import org.neurocompress.kafka.topics.TopicSpec;
+import org.neurocompress.kafka.topics.Topics;
+import org.neurocompress.kafka.watch.MetricsView;
+import org.neurocompress.kafka.watch.MetricsWatcher;
+import org.neurocompress.kafka.wire.MetricsRecord;
+import org.neurocompress.metrics.QualityAccumulator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", description = "The whole system on this machine: a local Kafka broker, the job in a Flink "
+        + "MiniCluster, replay at real-time pace, the live metrics view; then a summary and a report. Cleans up "
+        + "after itself, also on Ctrl-C.")
+public final class DemoCommand implements Callable<Integer> {
+    private static final String CLEAR = "\033[H\033[2J";
+
+    @Option(names = "--channels", defaultValue = "16", description = "Default: ${DEFAULT-VALUE}.")
+    int channels;
+
+    @Option(names = "--duration", defaultValue = "20", description = "Seconds of signal. Default: ${DEFAULT-VALUE}.")
+    double duration;
+
+    @Option(names = "--recordings", paramLabel = "DIR", description = "Replay these WAV files instead of generated "
+            + "electrodes.")
+    Path recordings;
+
+    @Option(names = "--codec", defaultValue = "dct", description = "Default: ${DEFAULT-VALUE}.")
+    String codec;
+
+    @Option(names = "--level", description = "Default: the codec's default level.")
+    Integer level;
+
+    @Option(names = "--report", paramLabel = "DIR", defaultValue = "demo-report",
+            description = "Folder for summary.json and the plots. Default: ${DEFAULT-VALUE}.")
+    Path report;
+
+    @Option(names = "--no-watch", description = "Do not show the live view.")
+    boolean noWatch;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (channels < 1 || !(duration > 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--channels and --duration must be positive");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path work = Files.createTempDirectory("neurocompress-demo");
+        AtomicBoolean stopping = new AtomicBoolean();
+        LocalBroker broker = LocalBroker.start(work.resolve("kafka"), 0);
+        JobClient[] job = new JobClient[1];
+        MetricsWatcher[] watcher = new MetricsWatcher[1];
+        Replayer[] replayer = new Replayer[1];
+        Thread cleanup = new Thread(() -> {
+            if (stopping.compareAndSet(false, true)) {
+                err.println("demo: stopping...");
+                if (replayer[0] != null) {
+                    replayer[0].stop();
+                }
+                if (watcher[0] != null) {
+                    watcher[0].stop();
+                }
+                stop(job[0], broker, work);
+            }
+        }, "demo-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            KafkaClientConfig kafka = KafkaClientConfig.of(broker.bootstrapServers());
+            Topics topics = Topics.defaults();
+            try (Admin admin = KafkaClients.admin(kafka)) {
+                new TopicAdmin(admin).create(TopicSpec.layout(topics, 2, (short) 1));
+            }
+            JobOptions options = new CommandLine(new JobOptions()).getCommand();
+            CommandLine.populateCommand(options, "--bootstrap", broker.bootstrapServers(), "--codec", codec,
+                    "--checkpoint-ms", "1000", "--idle-flush-ms", "1000", "--metrics-window-ms", "5000");
+            if (level != null) {
+                options.level = level;
+            }
+            JobConfig config = options.toConfig(spec.commandLine());
+            ReplaySource source = recordings == null ? ReplaySource.synthetic(channels, Math.min(duration, 10), 1)
+                    : ReplaySource.recordings(List.of(recordings));
+            err.printf("demo: broker at %s; job: %s level %d, %d samples per frame; replaying %s as %d channel(s) "
+                    + "for %.0f s in real time%n", broker.bootstrapServers(), config.codec(), config.level(),
+                    config.samplesPerFrame(), source.description(), channels, duration);
+
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+            CompressionJob.build(env, config);
+            job[0] = env.executeAsync("neurocompress demo");
+
+            replayer[0] = new Replayer(kafka, topics.samples());
+            CompletableFuture<?> replay = CompletableFuture.runAsync(() -> {
+                try {
+                    replayer[0].run(source, new ReplayOptions(channels, duration, true, 256, Math.min(channels, 1024),
+                            0), p -> { });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            List<MetricsRecord> history = new ArrayList<>();
+            MetricsView view = new MetricsView();
+            watcher[0] = new MetricsWatcher(kafka, topics.metrics());
+            replay.whenComplete((v, e) -> new Thread(() -> {
+                sleep(config.idleFlushMillis() + 2 * config.checkpointMillis() + 3000);
+                watcher[0].stop();
+            }).start());
+            watcher[0].run(true, null, Long.MAX_VALUE, Duration.ofSeconds(1), r -> {
+                view.add(r);
+                history.add(r);
+            }, m -> view.malformed(), () -> {
+                if (!noWatch) {
+                    out.print((System.console() != null ? CLEAR : "\n") + view.render(topics.metrics() + " (demo)",
+                            10));
+                    out.flush();
+                }
+            });
+            replay.join();
+            if (stopping.get()) {
+                return 1;
+            }
+            summarize(kafka, topics, config, source, history, out);
+            return 0;
+        } finally {
+            if (stopping.compareAndSet(false, true)) {
+                stop(job[0], broker, work);
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and cleans up
+            }
+        }
+    }
+
+    private void summarize(KafkaClientConfig kafka, Topics topics, JobConfig config, ReplaySource source,
+            List<MetricsRecord> history, PrintWriter out) throws Exception {
+        Map<Integer, TreeMap<Long, Frame>> frames = new TreeMap<>();
+        long frameCount = 0;
+        long bytes = 0;
+        for (ConsumerRecord<byte[], byte[]> r : read(kafka, topics.frames())) {
+            Frame f = FrameReader.parse(r.value());
+            frames.computeIfAbsent(f.channel(), c -> new TreeMap<>()).put(f.firstSampleIndex(), f);
+            frameCount++;
+            bytes += r.value().length;
+        }
+        long deadLetters = read(kafka, topics.deadLetters()).size();
+        List<FileEvaluation> perChannel = new ArrayList<>();
+        Waveform waveform = null;
+        long samples = 0;
+        try (Codec c = Codecs.create(config.codec(), Optional.ofNullable(config.modelDir()).map(Path::of))) {
+            FrameDecoder decoder = new FrameDecoder(c);
+            for (Map.Entry<Integer, TreeMap<Long, Frame>> e : frames.entrySet()) {
+                QualityAccumulator acc = new QualityAccumulator();
+                long channelBytes = 0;
+                for (Frame f : e.getValue().values()) {
+                    short[] decoded = decoder.decode(f);
+                    short[] original = new short[decoded.length];
+                    for (int i = 0; i < original.length; i++) {
+                        short[] loop = source.loop(e.getKey());
+                        original[i] = loop[(int) ((f.firstSampleIndex() + i) % loop.length)];
+                    }
+                    acc.add(original, decoded);
+                    channelBytes += org.neurocompress.frame.FrameWriter.toBytes(f).length;
+                    if (waveform == null && decoded.length >= 2048) {
+                        waveform = new Waveform("channel " + e.getKey(), e.getKey(), f.firstSampleIndex(),
+                                f.sampleRate(), java.util.Arrays.copyOf(original, 2048),
+                                java.util.Arrays.copyOf(decoded, 2048));
+                    }
+                }
+                samples += acc.count();
+                perChannel.add(new FileEvaluation("channel-" + e.getKey(), 1, acc.count(), acc.result(channelBytes),
+                        0, 0));
+            }
+        }
+        LevelEvaluation evaluation = new LevelEvaluation(config.level(), 0, perChannel, new SegmentDistributions(),
+                waveform, List.of());
+        ObjectNode summary = new ObjectMapper().createObjectNode();
+        summary.put("codec", config.codec());
+        summary.put("level", config.level());
+        summary.put("channels", frames.size());
+        summary.put("frames", frameCount);
+        summary.put("samples", samples);
+        summary.put("frame_bytes", bytes);
+        summary.put("dead_letters", deadLetters);
+        summary.put("metrics_records", history.size());
+        ObjectNode aggregate = Aggregate.toJson(evaluation);
+        aggregate.remove("encode_samples_per_second");
+        aggregate.remove("decode_samples_per_second");
+        summary.set("aggregate", aggregate);
+        Files.createDirectories(report);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.resolve("summary.json")
+                .toFile(), summary);
+        plot(history, evaluation, waveform);
+        out.printf(Locale.ROOT, "%ndemo: %d frames, %d samples from %d channels, %d dead letters; median over channels: "
+                + "ratio %.1f, SNR %s, SSIM %s -> %s%n", frameCount, samples, frames.size(), deadLetters,
+                Aggregate.summary(evaluation, "compression_ratio").median(),
+                median(evaluation, "snr_db", "%.2f dB"), median(evaluation, "ssim", "%.3f"),
+                report.resolve("summary.json"));
+        out.flush();
+    }
+
+    private void plot(List<MetricsRecord> history, LevelEvaluation evaluation, Waveform waveform) throws Exception {
+        List<MetricsRecord> global = history.stream().filter(MetricsRecord::isGlobal)
+                .sorted(Comparator.comparingLong(MetricsRecord::windowEndMs)).toList();
+        if (!global.isEmpty()) {
+            long t0 = global.get(0).windowEndMs();
+            Map<String, List<double[]>> curves = new TreeMap<>();
+            for (MetricsRecord r : global) {
+                if (r.snrDb() != null) {
+                    curves.computeIfAbsent("global SNR (dB)", k -> new ArrayList<>()).add(new double[] {
+                        (r.windowEndMs() - t0) / 1000.0, r.snrDb()});
+                }
+            }
+            Plots.timeSeries(report.resolve("metrics_over_time.png"), "Rolling global SNR", "seconds", "SNR (dB)",
+                    curves);
+        }
+        Plots.histogram(report.resolve("channels_snr_db.png"), "SNR per channel", "snr_db", evaluation.files()
+                .stream().map(f -> f.metrics().snrDb()).toList());
+        if (waveform != null) {
+            Plots.waveform(report.resolve("waveform.png"), "demo: " + waveform.file(), waveform);
+        }
+    }
+
+    private static String median(LevelEvaluation evaluation, String metric, String format) {
+        Double m = Aggregate.summary(evaluation, metric).median();
+        return m == null ? "exact" : String.format(Locale.ROOT, format, m);
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> read(KafkaClientConfig kafka, String topic) throws Exception {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(kafka, Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
+            KafkaClients.assignAll(c, topic, true);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(c.assignment());
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < deadline && c.assignment().stream().anyMatch(p -> c.position(p) < end.get(p))) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static void stop(JobClient job, LocalBroker broker, Path work) {
+        try {
+            if (job != null) {
+                job.cancel().get();
+            }
+        } catch (Exception e) {
+            // already finished or failed: nothing to cancel
+        }
+        broker.close();
+        try (var files = Files.walk(work)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary folder: the OS cleans it eventually
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.neurocompress.job.cli;
+
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.neurocompress.job.CompressionJob;
+import org.neurocompress.job.JobConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Runs the job on the environment it is started in: the cluster under {@code flink run}, a local MiniCluster
+ * otherwise. The same options as the job's main class.
+ */
+@Command(name = "job", description = "Run the streaming compression job (on a cluster under 'flink run', locally "
+        + "otherwise) until cancelled.")
+public final class JobCommand implements Callable<Integer> {
+    @Mixin
+    JobOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        JobConfig config = options.toConfig(spec.commandLine());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        CompressionJob.build(env, config);
+        env.execute("neurocompress " + config.codec() + " level " + config.level());
+        return 0;
+    }
+
+    /** The entry point of the deployable jar: {@code flink run neurocompress-job.jar [options]}. */
+    public static void main(String[] args) {
+        int exit = org.neurocompress.cli.Main.run(new CommandLine(new JobCommand()), args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.neurocompress.job.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.neurocompress.job.JobConfig;
+import picocli.CommandLine;
+
+class JobOptionsTest {
+    private static JobConfig config(String... args) {
+        CommandLine cmd = new CommandLine(new JobCommand());
+        cmd.parseArgs(args);
+        JobCommand command = cmd.getCommand();
+        return command.options.toConfig(cmd);
+    }
+
+    private static void assertRejected(String expected, String... args) {
+        CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class, () -> config(args));
+        assertTrue(e.getMessage().contains(expected), "'" + e.getMessage() + "' lacks '" + expected + "'");
+    }
+
+    @Test
+    void defaultsFollowTheCodecsDefaultLevel() {
+        JobConfig c = config("--bootstrap", "broker:9092");
+        assertEquals("dct", c.codec());
+        assertEquals(5, c.level());
+        assertEquals(32 * 1024, c.samplesPerFrame());
+        assertTrue(c.exactlyOnce());
+        assertEquals("neurocompress.frames", c.topics().frames());
+    }
+
+    @Test
+    void wrongValuesAreNamed() {
+        assertRejected("--delivery must be exactly-once or at-least-once", "--delivery", "maybe");
+        assertRejected("unknown codec 'zstd'", "--codec", "zstd");
+        assertRejected("--level 9: codec 'dct' has levels 1..6", "--level", "9");
+        assertRejected("sidecar fraction must be in [0, 1], got 2.0", "--sidecar-fraction", "2");
+        assertRejected("parallelism must be at least 1", "--parallelism", "0");
+        assertRejected("metrics window must be at least its slide", "--metrics-window-ms", "500");
+        assertRejected("--model /no/such: no such folder", "--codec", "paper", "--model", "/no/such");
+    }
+}
