@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,29 +15,21 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.neurocompress.codec.Codecs;
 import org.neurocompress.codec.FrameDecoder;
 import org.neurocompress.frame.Frame;
 import org.neurocompress.frame.FrameReader;
-import org.neurocompress.kafka.broker.LocalBroker;
+import org.neurocompress.kafka.testing.LocalBrokerExtension;
 import org.neurocompress.kafka.client.KafkaClientConfig;
 import org.neurocompress.kafka.client.KafkaClients;
 import org.neurocompress.kafka.replay.ReplayOptions;
 import org.neurocompress.kafka.replay.ReplaySource;
 import org.neurocompress.kafka.replay.Replayer;
-import org.neurocompress.kafka.topics.TopicAdmin;
-import org.neurocompress.kafka.topics.TopicSpec;
 import org.neurocompress.kafka.topics.Topics;
 import org.neurocompress.kafka.wire.DeadLetters;
 import org.neurocompress.kafka.wire.MetricsRecord;
@@ -50,27 +41,13 @@ class CompressionJobTest {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-    @TempDir
-    static Path brokerDir;
-    private static LocalBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = LocalBroker.start(brokerDir, 0);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final LocalBrokerExtension BROKER = new LocalBrokerExtension();
 
     @Test
     void replayedChannelsComeBackExactThroughCommittedFramesAndRejectsAreDeadLettered() throws Exception {
-        KafkaClientConfig kafka = KafkaClientConfig.of(broker.bootstrapServers());
-        Topics topics = Topics.withPrefix("e2e.");
-        try (Admin admin = KafkaClients.admin(kafka)) {
-            new TopicAdmin(admin).create(TopicSpec.layout(topics, 2, (short) 1));
-        }
+        KafkaClientConfig kafka = BROKER.config();
+        Topics topics = BROKER.createTopics("e2e.", 2);
         int channels = 4;
         double seconds = 2;
         new Replayer(kafka, topics.samples()).run(ReplaySource.synthetic(channels, seconds, 3),
@@ -82,7 +59,7 @@ class CompressionJobTest {
         }
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        CompressionJob.build(env, new JobConfig(broker.bootstrapServers(), "e2e.", "raw", 1, null, 4096, 0, 500,
+        CompressionJob.build(env, new JobConfig(BROKER.bootstrapServers(), "e2e.", "raw", 1, null, 4096, 0, 500,
                 true, 500, 2, 1.0, 2000, 1000));
         JobClient job = env.executeAsync("compression e2e");
         try {
@@ -122,38 +99,21 @@ class CompressionJobTest {
     private static List<Frame> readCommitted(KafkaClientConfig kafka, String topic, int atLeast, Duration timeout)
             throws Exception {
         List<Frame> frames = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : readRecords(kafka, topic, atLeast, timeout)) {
+        for (ConsumerRecord<byte[], byte[]> r : BROKER.readCommitted(topic, atLeast, timeout)) {
             frames.add(FrameReader.parse(r.value()));
         }
         return frames;
     }
 
-    /** Reads until {@code atLeast} records arrived (then 2 s more, to catch extras) or the timeout. */
     private static List<ConsumerRecord<byte[], byte[]>> readRecords(KafkaClientConfig kafka, String topic, int atLeast,
             Duration timeout) throws Exception {
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(kafka, Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
-            KafkaClients.assignAll(c, topic, true);
-            long end = System.nanoTime() + timeout.toNanos();
-            long settle = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(end, settle)) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-                if (out.size() >= atLeast && settle == Long.MAX_VALUE) {
-                    settle = System.nanoTime() + 2_000_000_000L;
-                }
-            }
-        }
-        return out;
+        return BROKER.readCommitted(topic, atLeast, timeout);
     }
 
     @Test
     void theSidecarPublishesMetricsAndFramesMatchTheOfflineEncoder() throws Exception {
-        KafkaClientConfig kafka = KafkaClientConfig.of(broker.bootstrapServers());
-        Topics topics = Topics.withPrefix("q.");
-        try (Admin admin = KafkaClients.admin(kafka)) {
-            new TopicAdmin(admin).create(TopicSpec.layout(topics, 2, (short) 1));
-        }
+        KafkaClientConfig kafka = BROKER.config();
+        Topics topics = BROKER.createTopics("q.", 2);
         int channels = 3;
         double seconds = 4;
         new Replayer(kafka, topics.samples()).run(ReplaySource.synthetic(channels, seconds, 8),
@@ -163,7 +123,7 @@ class CompressionJobTest {
             producer.send(new ProducerRecord<>(topics.samples(), "more junk".getBytes()));
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        CompressionJob.build(env, new JobConfig(broker.bootstrapServers(), "q.", "dct", 3, null, 8192, 0, 500, true,
+        CompressionJob.build(env, new JobConfig(BROKER.bootstrapServers(), "q.", "dct", 3, null, 8192, 0, 500, true,
                 500, 2, 1.0, 2000, 1000));
         JobClient job = env.executeAsync("sidecar");
         try {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -18,27 +17,21 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.neurocompress.codec.Codecs;
 import org.neurocompress.codec.FrameDecoder;
 import org.neurocompress.frame.Frame;
 import org.neurocompress.frame.FrameReader;
-import org.neurocompress.kafka.broker.LocalBroker;
+import org.neurocompress.kafka.testing.LocalBrokerExtension;
 import org.neurocompress.kafka.client.KafkaClientConfig;
 import org.neurocompress.kafka.client.KafkaClients;
 import org.neurocompress.kafka.replay.ReplayOptions;
 import org.neurocompress.kafka.replay.ReplaySource;
 import org.neurocompress.kafka.replay.Replayer;
-import org.neurocompress.kafka.topics.TopicAdmin;
-import org.neurocompress.kafka.topics.TopicSpec;
 import org.neurocompress.kafka.topics.Topics;
 
 /** A TaskManager dies mid-stream and another takes its place: no frame lost, none duplicated. */
@@ -47,28 +40,14 @@ class ExactlyOnceRecoveryTest {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(2).setNumberSlotsPerTaskManager(1).build());
 
-    @TempDir
-    static Path brokerDir;
-    private static LocalBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = LocalBroker.start(brokerDir, 0);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final LocalBrokerExtension BROKER = new LocalBrokerExtension();
 
     @Test
     void aTaskManagerKilledMidStreamLosesAndDuplicatesNoFrame(@InjectMiniCluster MiniCluster cluster)
             throws Exception {
-        KafkaClientConfig kafka = KafkaClientConfig.of(broker.bootstrapServers());
-        Topics topics = Topics.withPrefix("eo.");
-        try (Admin admin = KafkaClients.admin(kafka)) {
-            new TopicAdmin(admin).create(TopicSpec.layout(topics, 2, (short) 1));
-        }
+        KafkaClientConfig kafka = BROKER.config();
+        Topics topics = BROKER.createTopics("eo.", 2);
         int channels = 4;
         double seconds = 8;
         // Real-time replay in the background, so the failure happens while samples still arrive.
@@ -82,7 +61,7 @@ class ExactlyOnceRecoveryTest {
         });
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        CompressionJob.build(env, new JobConfig(broker.bootstrapServers(), "eo.", "raw", 1, null, 2048, 0, 500, true,
+        CompressionJob.build(env, new JobConfig(BROKER.bootstrapServers(), "eo.", "raw", 1, null, 2048, 0, 500, true,
                 300, 2, 0, 10_000, 1000));
         JobClient job = env.executeAsync("exactly-once under failure");
         int perChannel = (int) Math.round(seconds * 19531);

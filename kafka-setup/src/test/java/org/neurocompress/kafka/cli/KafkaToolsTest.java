@@ -17,15 +17,14 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurocompress.codec.FrameEncoder;
 import org.neurocompress.codec.dct.DctCodec;
 import org.neurocompress.codec.raw.RawCodec;
 import org.neurocompress.frame.FrameWriter;
-import org.neurocompress.kafka.broker.LocalBroker;
+import org.neurocompress.kafka.testing.LocalBrokerExtension;
 import org.neurocompress.kafka.client.KafkaClientConfig;
 import org.neurocompress.kafka.client.KafkaClients;
 import org.neurocompress.kafka.replay.ReplaySource;
@@ -38,22 +37,10 @@ import org.neurocompress.wav.WavReader;
 
 /** The Kafka tools against a real KRaft broker, run as a user runs them: through the command line. */
 class KafkaToolsTest {
-    @TempDir
-    static Path brokerDir;
+    @RegisterExtension
+    static final LocalBrokerExtension BROKER = new LocalBrokerExtension();
     @TempDir
     Path dir;
-
-    private static LocalBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = LocalBroker.start(brokerDir, 0);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     private record Run(int exit, String out, String err) {
     }
@@ -73,11 +60,11 @@ class KafkaToolsTest {
     }
 
     private static KafkaClientConfig config() {
-        return KafkaClientConfig.of(broker.bootstrapServers());
+        return BROKER.config();
     }
 
     private static void createTopics(String prefix) {
-        Run r = run("topics", "create", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix,
+        Run r = run("topics", "create", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix,
                 "--partitions", "3");
         assertEquals(0, r.exit(), r.err());
     }
@@ -85,18 +72,18 @@ class KafkaToolsTest {
     @Test
     void topicCreationIsIdempotentAndDescribeReportsDifferences() {
         String prefix = prefix();
-        Run first = run("topics", "create", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix);
+        Run first = run("topics", "create", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix);
         assertEquals(0, first.exit(), first.err());
         assertEquals(4, first.out().lines().filter(l -> l.endsWith("created")).count(), first.out());
-        Run again = run("topics", "create", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix);
+        Run again = run("topics", "create", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix);
         assertEquals(0, again.exit(), again.err());
         assertEquals(4, again.out().lines().filter(l -> l.endsWith("exists, as specified")).count(), again.out());
-        Run differs = run("topics", "describe", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix,
+        Run differs = run("topics", "describe", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix,
                 "--partitions", "5");
         assertEquals(1, differs.exit());
         assertTrue(differs.out().contains(prefix + "frames") && differs.out().contains("partitions 8, expected 5"),
                 differs.out());
-        Run missing = run("topics", "describe", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix());
+        Run missing = run("topics", "describe", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix());
         assertEquals(1, missing.exit());
         assertTrue(missing.out().contains("missing"), missing.out());
     }
@@ -105,7 +92,7 @@ class KafkaToolsTest {
     void replayedSamplesEncodedRawComeBackExactThroughConsume() throws Exception {
         String prefix = prefix();
         createTopics(prefix);
-        Run replay = run("replay", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix, "--synthetic",
+        Run replay = run("replay", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--synthetic",
                 "--channels", "5", "--duration", "1.5", "--rate", "max", "--packet-samples", "100",
                 "--channels-per-record", "2", "--seed", "4", "--json");
         assertEquals(0, replay.exit(), replay.err());
@@ -125,7 +112,7 @@ class KafkaToolsTest {
                 SyntheticElectrode.N1_SAMPLE_RATE);
 
         Path out = dir.resolve("out");
-        Run consume = run("consume", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix, "--out",
+        Run consume = run("consume", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--out",
                 out.toString(), "--idle-timeout", "2", "--json");
         assertEquals(0, consume.exit(), consume.err());
         JsonNode integrity = new ObjectMapper().readTree(consume.out());
@@ -142,13 +129,13 @@ class KafkaToolsTest {
     void dctFramesDecodeWithinTheCodecsQuality() throws Exception {
         String prefix = prefix();
         createTopics(prefix);
-        assertEquals(0, run("replay", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix,
+        assertEquals(0, run("replay", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix,
                 "--synthetic", "--channels", "3", "--duration", "2", "--rate", "max").exit());
         Map<Integer, short[]> channels = SamplesToFrames.readChannels(config(), prefix + "samples");
         SamplesToFrames.publish(config(), prefix + "frames", channels, new FrameEncoder(new DctCodec(), 3),
                 SyntheticElectrode.N1_SAMPLE_RATE);
         Path out = dir.resolve("dct");
-        Run consume = run("consume", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix, "--out",
+        Run consume = run("consume", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--out",
                 out.toString(), "--idle-timeout", "2");
         assertEquals(0, consume.exit(), consume.err());
         for (int c = 0; c < 3; c++) {
@@ -182,7 +169,7 @@ class KafkaToolsTest {
             producer.commitTransaction();
         }
         Path out = dir.resolve("corrupt");
-        Run consume = run("consume", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix, "--out",
+        Run consume = run("consume", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--out",
                 out.toString(), "--idle-timeout", "2", "--json");
         assertEquals(0, consume.exit(), consume.err());
         JsonNode integrity = new ObjectMapper().readTree(consume.out());
@@ -210,7 +197,7 @@ class KafkaToolsTest {
             producer.send(new ProducerRecord<>(prefix + "metrics", RecordKeys.channel(7), MetricsRecordFormat
                     .toBytes(channel)));
         }
-        Run json = run("watch", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix, "--json",
+        Run json = run("watch", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--json",
                 "--from-beginning", "--max-records", "2", "--duration", "20");
         assertEquals(0, json.exit(), json.err());
         List<String> lines = json.out().lines().toList();
@@ -220,7 +207,7 @@ class KafkaToolsTest {
         assertTrue(json.err().contains("malformed metrics record") && json.err().contains("lacks 'schema_version'"),
                 json.err());
 
-        Run view = run("watch", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix,
+        Run view = run("watch", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix,
                 "--from-beginning", "--max-records", "2", "--duration", "20");
         assertEquals(0, view.exit(), view.err());
         assertTrue(view.out().contains("ratio 390.1") && view.out().contains("dead letters 3"), view.out());
