@@ -12,7 +12,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingProcessingTimeWindows;
-import org.neurocompress.job.encode.BlockEncoder;
+import org.neurocompress.job.encode.BatchingEncoder;
 import org.neurocompress.job.encode.EncodedBlock;
 import org.neurocompress.job.encode.EncodedFrame;
 import org.neurocompress.job.ingest.RawRecord;
@@ -56,8 +56,9 @@ public final class CompressionJob {
         DataStream<Block> blocks = chunks.keyBy(ChannelChunk::channel, Types.INT)
                 .process(new Segmenter(config.samplesPerFrame(), config.reorderWindow(), config.idleFlushMillis()))
                 .name("segment");
-        SingleOutputStreamOperator<EncodedBlock> encoded = blocks.map(new BlockEncoder(config.codec(),
-                config.level(), config.modelDir())).name("encode");
+        SingleOutputStreamOperator<EncodedBlock> encoded = blocks.transform("encode",
+                TypeInformation.of(EncodedBlock.class), new BatchingEncoder(config.codec(), config.level(),
+                        config.modelDir(), config.maxBatch(), config.batchWaitMillis()));
         encoded.map(EncodedBlock::frame).returns(TypeInformation.of(EncodedFrame.class)).name("frame bytes")
                 .sinkTo(framesSink(config)).name("frames");
 

@@ -9,8 +9,8 @@ import org.neurocompress.kafka.topics.Topics;
  */
 public record JobConfig(String bootstrapServers, String topicPrefix, String codec, int level, String modelDir,
         int samplesPerFrame, int reorderWindow, long idleFlushMillis, boolean exactlyOnce, long checkpointMillis,
-        int parallelism, double sidecarFraction, long metricsWindowMillis, long metricsSlideMillis)
-        implements Serializable {
+        int parallelism, double sidecarFraction, long metricsWindowMillis, long metricsSlideMillis, int maxBatch,
+        long batchWaitMillis) implements Serializable {
 
     public JobConfig {
         require(bootstrapServers != null && !bootstrapServers.isBlank(), "bootstrap servers must be given");
@@ -20,6 +20,8 @@ public record JobConfig(String bootstrapServers, String topicPrefix, String code
         require(idleFlushMillis >= 1, "idle flush must be at least 1 ms, got " + idleFlushMillis);
         require(checkpointMillis >= 10, "checkpoint interval must be at least 10 ms, got " + checkpointMillis);
         require(parallelism >= 1, "parallelism must be at least 1, got " + parallelism);
+        require(maxBatch >= 1, "batch size must be at least 1, got " + maxBatch);
+        require(batchWaitMillis >= 1, "batch wait must be at least 1 ms, got " + batchWaitMillis);
         require(sidecarFraction >= 0 && sidecarFraction <= 1, "sidecar fraction must be in [0, 1], got "
                 + sidecarFraction);
         require(metricsSlideMillis >= 1 && metricsWindowMillis >= metricsSlideMillis,

@@ -34,6 +34,18 @@ public interface Codec extends AutoCloseable {
      */
     byte[] encode(short[] samples, int offset, int count, int level, int payloadBudget);
 
+    /**
+     * Encodes several independent sample runs (one per frame, typically of many channels) in one call. Learned
+     * codecs override it to run one batched inference; the default encodes them one by one.
+     */
+    default List<byte[]> encodeBatch(List<short[]> runs, int level, int[] payloadBudgets) {
+        List<byte[]> out = new java.util.ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            out.add(encode(runs.get(i), 0, runs.get(i).length, level, payloadBudgets[i]));
+        }
+        return out;
+    }
+
     /** Decodes a payload back to exactly {@code sampleCount} samples. */
     short[] decode(byte[] payload, int sampleCount, int level) throws CodecException;
 

@@ -1,5 +1,7 @@
 package org.neurocompress.codec;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.neurocompress.frame.Frame;
 import org.neurocompress.frame.FrameWriter;
 
@@ -35,11 +37,41 @@ public final class FrameEncoder {
     }
 
     public Frame encode(int channel, long firstSampleIndex, int sampleRate, short[] samples, int offset, int count) {
+        int budget = payloadBudget(channel, firstSampleIndex, sampleRate, count);
+        byte[] payload = codec.encode(samples, offset, count, level, budget);
+        return frame(channel, firstSampleIndex, sampleRate, count, payload);
+    }
+
+    /** The frames of several runs, encoded in one codec call (one batched inference for learned codecs). */
+    public List<Frame> encodeBatch(List<Run> runs) {
+        int[] budgets = new int[runs.size()];
+        List<short[]> samples = new ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
+            budgets[i] = payloadBudget(r.channel(), r.firstSampleIndex(), r.sampleRate(), r.samples().length);
+            samples.add(r.samples());
+        }
+        List<byte[]> payloads = codec.encodeBatch(samples, level, budgets);
+        List<Frame> frames = new ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
+            frames.add(frame(r.channel(), r.firstSampleIndex(), r.sampleRate(), r.samples().length, payloads.get(i)));
+        }
+        return frames;
+    }
+
+    /** Consecutive samples of one channel that become one frame. */
+    public record Run(int channel, long firstSampleIndex, int sampleRate, short[] samples) {
+    }
+
+    private int payloadBudget(int channel, long firstSampleIndex, int sampleRate, int count) {
         int frameBudget = (int) Math.floor(2.0 * count / codecLevel.nominalRatio());
         int overhead = FrameWriter.overhead(codec.fingerprint().length, channel, firstSampleIndex, sampleRate,
                 codec.segmentLength(), count, Math.max(frameBudget, 1));
-        int payloadBudget = Math.max(MIN_PAYLOAD_BUDGET, frameBudget - overhead);
-        byte[] payload = codec.encode(samples, offset, count, level, payloadBudget);
+        return Math.max(MIN_PAYLOAD_BUDGET, frameBudget - overhead);
+    }
+
+    private Frame frame(int channel, long firstSampleIndex, int sampleRate, int count, byte[] payload) {
         return new Frame(codec.id(), level, codec.fingerprint(), channel, firstSampleIndex, sampleRate,
                 codec.segmentLength(), count, payload);
     }

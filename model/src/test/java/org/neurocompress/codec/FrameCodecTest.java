@@ -72,4 +72,21 @@ class FrameCodecTest {
                 () -> Codecs.create("zstd", java.util.Optional.empty()));
         assertTrue(e.getMessage().contains("unknown codec 'zstd'") && e.getMessage().contains("dct"));
     }
+
+    @Test
+    void aBatchEncodesExactlyAsOneByOne() {
+        DctCodec dct = new DctCodec();
+        FrameEncoder encoder = new FrameEncoder(dct, 3);
+        java.util.List<FrameEncoder.Run> runs = new java.util.ArrayList<>();
+        for (int c = 0; c < 5; c++) {
+            short[] x = new SyntheticElectrode(20 + c, 19531).samples(3000 + 1000 * c);
+            runs.add(new FrameEncoder.Run(c, 8192L * c, 19531, x));
+        }
+        java.util.List<Frame> batch = encoder.encodeBatch(runs);
+        for (int c = 0; c < 5; c++) {
+            FrameEncoder.Run r = runs.get(c);
+            assertEquals(encoder.encode(r.channel(), r.firstSampleIndex(), r.sampleRate(), r.samples(), 0,
+                    r.samples().length), batch.get(c));
+        }
+    }
 }

@@ -36,6 +36,14 @@ public final class JobOptions {
             + "Default: ${DEFAULT-VALUE}.")
     long idleFlushMillis;
 
+    @Option(names = "--batch-size", defaultValue = "64", description = "Blocks of many channels encoded in one "
+            + "codec call. Default: ${DEFAULT-VALUE}.")
+    int maxBatch;
+
+    @Option(names = "--batch-wait-ms", defaultValue = "50", description = "Longest a block waits for its batch. "
+            + "Default: ${DEFAULT-VALUE}.")
+    long batchWaitMillis;
+
     @Option(names = "--delivery", defaultValue = "exactly-once", description = "exactly-once or at-least-once. "
             + "Default: ${DEFAULT-VALUE}.")
     String delivery;
@@ -90,7 +98,7 @@ public final class JobOptions {
             return new JobConfig(kafka.bootstrap, kafka.topicPrefix, codec, chosenLevel,
                     model == null ? null : model.toAbsolutePath().toString(), samplesPerFrame, reorderWindow,
                     idleFlushMillis, delivery.equals("exactly-once"), checkpointMillis, parallelism, sidecarFraction,
-                    metricsWindowMillis, metricsSlideMillis);
+                    metricsWindowMillis, metricsSlideMillis, maxBatch, batchWaitMillis);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }

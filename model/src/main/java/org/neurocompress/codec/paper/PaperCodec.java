@@ -63,25 +63,45 @@ public final class PaperCodec implements Codec {
 
     @Override
     public byte[] encode(short[] samples, int offset, int count, int level, int payloadBudget) {
+        return encodeBatch(List.of(java.util.Arrays.copyOfRange(samples, offset, offset + count)), level,
+                new int[] {payloadBudget}).get(0);
+    }
+
+    /** Every segment of every run in one inference call; the native memory of the call is freed after it. */
+    @Override
+    public List<byte[]> encodeBatch(List<short[]> runs, int level, int[] payloadBudgets) {
         int s = segmentLength();
-        int segments = (count + s - 1) / s;
-        float[] flat = new float[segments * s];
-        for (int i = 0; i < flat.length; i++) {
-            // The last segment is padded by repeating its last sample.
-            flat[i] = (float) (samples[offset + Math.min(i, count - 1)] / QualityAccumulator.FULL_SCALE);
+        int total = 0;
+        for (short[] run : runs) {
+            total += (run.length + s - 1) / s;
+        }
+        float[] flat = new float[total * s];
+        int at = 0;
+        for (short[] run : runs) {
+            int segments = (run.length + s - 1) / s;
+            for (int i = 0; i < segments * s; i++) {
+                // The last segment is padded by repeating its last sample.
+                flat[at + i] = (float) (run[Math.min(i, run.length - 1)] / QualityAccumulator.FULL_SCALE);
+            }
+            at += segments * s;
         }
         long[] codes;
         synchronized (this) {
             try (NDManager batch = model.manager().newSubManager()) {
-                NDArray x = batch.create(flat, new Shape(segments, s));
+                NDArray x = batch.create(flat, new Shape(total, s));
                 codes = network.encode(new ParameterStore(batch, false), x).toLongArray();
             }
         }
-        byte[] payload = new byte[segments];
-        for (int i = 0; i < segments; i++) {
-            payload[i] = (byte) codes[i];
+        List<byte[]> payloads = new java.util.ArrayList<>(runs.size());
+        int segment = 0;
+        for (short[] run : runs) {
+            byte[] payload = new byte[(run.length + s - 1) / s];
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] = (byte) codes[segment++];
+            }
+            payloads.add(payload);
         }
-        return payload;
+        return payloads;
     }
 
     @Override

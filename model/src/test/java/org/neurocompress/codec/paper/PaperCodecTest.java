@@ -88,6 +88,19 @@ class PaperCodecTest {
     }
 
     @Test
+    void aBatchedInferenceGivesTheSamePayloadsAsOneRunAtATime() throws Exception {
+        try (PaperCodec codec = PaperCodec.open(Optional.of(modelA))) {
+            List<short[]> runs = List.of(new SyntheticElectrode(1, 19531).samples(8000 * 2),
+                    new SyntheticElectrode(2, 19531).samples(123), new SyntheticElectrode(3, 19531).samples(8000 * 3
+                            + 17));
+            List<byte[]> batch = codec.encodeBatch(runs, 1, new int[3]);
+            for (int i = 0; i < runs.size(); i++) {
+                assertArrayEquals(codec.encode(runs.get(i), 0, runs.get(i).length, 1, 0), batch.get(i), "run " + i);
+            }
+        }
+    }
+
+    @Test
     void framesRoundTripWithAShortLastSegment() throws Exception {
         short[] x = new SyntheticElectrode(3, 19531).samples(8000 * 4 + 123);
         try (PaperCodec codec = PaperCodec.open(Optional.of(modelA))) {
