@@ -87,7 +87,7 @@ public final class CodecBenchmark {
     }
 
     /** The process's peak resident memory (VmHWM), which counts native memory the JVM heap does not. */
-    static long peakRssMb() {
+    public static long peakRssMb() {
         try {
             for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmHWM:")) {

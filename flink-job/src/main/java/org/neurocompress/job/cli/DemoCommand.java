@@ -17,9 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,16 +31,12 @@ import org.neurocompress.eval.SegmentDistributions;
 import org.neurocompress.eval.Waveform;
 import org.neurocompress.frame.Frame;
 import org.neurocompress.frame.FrameReader;
-import org.neurocompress.job.CompressionJob;
 import org.neurocompress.job.JobConfig;
-import org.neurocompress.kafka.broker.LocalBroker;
 import org.neurocompress.kafka.client.KafkaClientConfig;
 import org.neurocompress.kafka.client.KafkaClients;
 import org.neurocompress.kafka.replay.ReplayOptions;
 import org.neurocompress.kafka.replay.ReplaySource;
 import org.neurocompress.kafka.replay.Replayer;
-import org.neurocompress.kafka.topics.TopicAdmin;
-import org.neurocompress.kafka.topics.TopicSpec;
 import org.neurocompress.kafka.topics.Topics;
 import org.neurocompress.kafka.watch.MetricsView;
 import org.neurocompress.kafka.watch.MetricsWatcher;
@@ -92,10 +85,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path work = Files.createTempDirectory("neurocompress-demo");
         AtomicBoolean stopping = new AtomicBoolean();
-        LocalBroker broker = LocalBroker.start(work.resolve("kafka"), 0);
-        JobClient[] job = new JobClient[1];
+        LocalSystem system = LocalSystem.start(2);
         MetricsWatcher[] watcher = new MetricsWatcher[1];
         Replayer[] replayer = new Replayer[1];
         Thread cleanup = new Thread(() -> {
@@ -107,18 +98,15 @@ public final class DemoCommand implements Callable<Integer> {
                 if (watcher[0] != null) {
                     watcher[0].stop();
                 }
-                stop(job[0], broker, work);
+                system.close();
             }
         }, "demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            KafkaClientConfig kafka = KafkaClientConfig.of(broker.bootstrapServers());
-            Topics topics = Topics.defaults();
-            try (Admin admin = KafkaClients.admin(kafka)) {
-                new TopicAdmin(admin).create(TopicSpec.layout(topics, 2, (short) 1));
-            }
+            KafkaClientConfig kafka = system.kafka();
+            Topics topics = system.topics();
             JobOptions options = new CommandLine(new JobOptions()).getCommand();
-            CommandLine.populateCommand(options, "--bootstrap", broker.bootstrapServers(), "--codec", codec,
+            CommandLine.populateCommand(options, "--bootstrap", system.bootstrapServers(), "--codec", codec,
                     "--checkpoint-ms", "1000", "--idle-flush-ms", "1000", "--metrics-window-ms", "5000");
             if (level != null) {
                 options.level = level;
@@ -127,12 +115,10 @@ public final class DemoCommand implements Callable<Integer> {
             ReplaySource source = recordings == null ? ReplaySource.synthetic(channels, Math.min(duration, 10), 1)
                     : ReplaySource.recordings(List.of(recordings));
             err.printf("demo: broker at %s; job: %s level %d, %d samples per frame; replaying %s as %d channel(s) "
-                    + "for %.0f s in real time%n", broker.bootstrapServers(), config.codec(), config.level(),
+                    + "for %.0f s in real time%n", system.bootstrapServers(), config.codec(), config.level(),
                     config.samplesPerFrame(), source.description(), channels, duration);
 
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-            CompressionJob.build(env, config);
-            job[0] = env.executeAsync("neurocompress demo");
+            system.startJob(config, 2);
 
             replayer[0] = new Replayer(kafka, topics.samples());
             CompletableFuture<?> replay = CompletableFuture.runAsync(() -> {
@@ -168,7 +154,7 @@ public final class DemoCommand implements Callable<Integer> {
             return 0;
         } finally {
             if (stopping.compareAndSet(false, true)) {
-                stop(job[0], broker, work);
+                system.close();
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -284,22 +270,6 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    private static void stop(JobClient job, LocalBroker broker, Path work) {
-        try {
-            if (job != null) {
-                job.cancel().get();
-            }
-        } catch (Exception e) {
-            // already finished or failed: nothing to cancel
-        }
-        broker.close();
-        try (var files = Files.walk(work)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            // a temporary folder: the OS cleans it eventually
-        }
     }
 
     private static void sleep(long millis) {

@@ -2,6 +2,7 @@ package org.neurocompress.job.cli;
 
 import org.neurocompress.cli.Main;
 import org.neurocompress.kafka.cli.ToolsMain;
+import picocli.CommandLine;
 
 /** {@code neurocompress}: the codec commands, the Kafka tools, and the job and its demo. */
 public final class NeurocompressMain {
@@ -9,7 +10,9 @@ public final class NeurocompressMain {
     }
 
     public static void main(String[] args) {
-        System.exit(Main.run(ToolsMain.commandLine().addSubcommand(new JobCommand()).addSubcommand(new DemoCommand()),
-                args));
+        CommandLine commandLine = ToolsMain.commandLine().addSubcommand(new JobCommand())
+                .addSubcommand(new DemoCommand());
+        commandLine.getSubcommands().get("bench").addSubcommand(new BenchE2eCommand());
+        System.exit(Main.run(commandLine, args));
     }
 }

@@ -1,0 +1,76 @@
+package org.neurocompress.job.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.neurocompress.job.CompressionJob;
+import org.neurocompress.job.JobConfig;
+import org.neurocompress.kafka.broker.LocalBroker;
+import org.neurocompress.kafka.client.KafkaClientConfig;
+import org.neurocompress.kafka.client.KafkaClients;
+import org.neurocompress.kafka.topics.TopicAdmin;
+import org.neurocompress.kafka.topics.TopicSpec;
+import org.neurocompress.kafka.topics.Topics;
+
+/**
+ * The whole system in this process, for the demo and the end-to-end benchmark: a Kafka broker in a temporary
+ * folder, the topics, and the job in a Flink MiniCluster. Closing it cancels the job and removes everything.
+ */
+final class LocalSystem implements AutoCloseable {
+    private final Path work;
+    private final LocalBroker broker;
+    private volatile JobClient job;
+
+    private LocalSystem(Path work, LocalBroker broker) {
+        this.work = work;
+        this.broker = broker;
+    }
+
+    static LocalSystem start(int partitions) throws Exception {
+        Path work = Files.createTempDirectory("neurocompress-local");
+        LocalBroker broker = LocalBroker.start(work.resolve("kafka"), 0);
+        LocalSystem system = new LocalSystem(work, broker);
+        try (Admin admin = KafkaClients.admin(system.kafka())) {
+            new TopicAdmin(admin).create(TopicSpec.layout(system.topics(), partitions, (short) 1));
+        }
+        return system;
+    }
+
+    String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    KafkaClientConfig kafka() {
+        return KafkaClientConfig.of(broker.bootstrapServers());
+    }
+
+    Topics topics() {
+        return Topics.defaults();
+    }
+
+    void startJob(JobConfig config, int parallelism) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        CompressionJob.build(env, config);
+        job = env.executeAsync("neurocompress " + config.codec() + " level " + config.level());
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (job != null) {
+                job.cancel().get();
+            }
+        } catch (Exception e) {
+            // already finished or failed: nothing to cancel
+        }
+        broker.close();
+        try (var files = Files.walk(work)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary folder: the OS cleans it eventually
+        }
+    }
+}
