@@ -4,6 +4,8 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -85,6 +87,14 @@ public final class CompressionJob {
                 .setBootstrapServers(config.bootstrapServers())
                 .setRecordSerializer(new MetricsRecordSerializer(config.topics().metrics()))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build()).name("metrics");
+    }
+
+    /** Flink configuration that keeps checkpoints in files under {@code directory} (a URI: file:///..., s3://...). */
+    public static Configuration checkpointsIn(String directory) {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, directory);
+        return conf;
     }
 
     private static KafkaSource<RawRecord> samplesSource(JobConfig config) {

@@ -18,13 +18,19 @@ public final class JobCommand implements Callable<Integer> {
     @Mixin
     JobOptions options;
 
+    @CommandLine.Option(names = "--checkpoint-dir", paramLabel = "URI", description = "Where checkpoints go "
+            + "(file:///..., s3://...). Default: the cluster's execution.checkpointing.dir, or the JobManager's "
+            + "memory, which holds only small states (a few channels).")
+    String checkpointDir;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         JobConfig config = options.toConfig(spec.commandLine());
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = checkpointDir == null ? StreamExecutionEnvironment.getExecutionEnvironment()
+                : StreamExecutionEnvironment.getExecutionEnvironment(CompressionJob.checkpointsIn(checkpointDir));
         CompressionJob.build(env, config);
         env.execute("neurocompress " + config.codec() + " level " + config.level());
         return 0;

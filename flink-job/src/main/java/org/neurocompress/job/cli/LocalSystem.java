@@ -52,7 +52,9 @@ final class LocalSystem implements AutoCloseable {
     }
 
     void startJob(JobConfig config, int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        // Checkpoints go to files: with many channels the open blocks outgrow the JobManager's 5 MB memory storage.
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
+                CompressionJob.checkpointsIn(work.resolve("checkpoints").toUri().toString()));
         CompressionJob.build(env, config);
         job = env.executeAsync("neurocompress " + config.codec() + " level " + config.level());
     }

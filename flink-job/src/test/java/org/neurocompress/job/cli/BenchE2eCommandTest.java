@@ -1,0 +1,35 @@
+package org.neurocompress.job.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The end-to-end benchmark, small: it reports every figure and loses or duplicates nothing. No timing asserted. */
+class BenchE2eCommandTest {
+    @Test
+    void reportsEveryFigureAndCountsFramesExactlyOnce() throws Exception {
+        CommandLine cmd = new CommandLine(new BenchE2eCommand());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int exit = org.neurocompress.cli.Main.run(cmd, new String[] {"--channels", "4", "--duration", "3", "--json"});
+        assertEquals(0, exit, err.toString());
+        JsonNode r = new ObjectMapper().readTree(out.toString());
+        for (String field : new String[] {"channels", "seconds", "samples_per_second", "realtime_factor",
+            "latency_ms_p50", "latency_ms_p99", "peak_memory_mb", "frames", "frames_lost", "frames_duplicated"}) {
+            assertTrue(r.has(field), field);
+        }
+        assertEquals(4, r.get("channels").asInt());
+        assertEquals(4 * 2, r.get("frames").asInt(), "4 channels x 58 593 samples in 32 768-sample frames");
+        assertEquals(0, r.get("frames_lost").asInt());
+        assertEquals(0, r.get("frames_duplicated").asInt());
+        assertTrue(r.get("samples_per_second").asDouble() > 0);
+    }
+}
