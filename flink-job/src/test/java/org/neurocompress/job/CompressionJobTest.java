@@ -11,7 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.Meter;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -37,8 +42,10 @@ import org.neurocompress.kafka.wire.MetricsRecordFormat;
 
 /** The job in a Flink MiniCluster against a real KRaft broker: replay in, committed frames out. */
 class CompressionJobTest {
+    static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setConfiguration(REPORTER.addToConfiguration(new Configuration()))
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
     @RegisterExtension
@@ -86,6 +93,16 @@ class CompressionJobTest {
                 assertArrayEquals(expected.loop(c), all, "channel " + c);
             }
 
+            // The job's own metrics, as the web UI and REST API show them.
+            assertEquals(channels * perChannel, sum(job, "samplesIn"));
+            assertEquals(expectedFrames, sum(job, "framesOut"));
+            assertEquals(3, sum(job, "deadLetters"));
+            assertTrue(sum(job, "bytesOut") > 2L * channels * perChannel, "raw frames carry every sample");
+            assertTrue(REPORTER.findMetrics(job.getJobID(), "encodeLatencyMs").values().stream().anyMatch(
+                    m -> ((Histogram) m).getCount() > 0), "encode latency histogram");
+            assertTrue(REPORTER.findMetrics(job.getJobID(), "samplesInPerSecond").values().stream().allMatch(
+                    m -> m instanceof Meter));
+
             List<ConsumerRecord<byte[], byte[]>> dead = readRecords(kafka, topics.deadLetters(), 3,
                     Duration.ofSeconds(30));
             assertEquals(3, dead.size());
@@ -94,6 +111,13 @@ class CompressionJobTest {
         } finally {
             job.cancel().get();
         }
+    }
+
+    /** The sum of a counter over every subtask of the job. */
+    private static long sum(JobClient job, String counter) {
+        return REPORTER.findMetrics(job.getJobID(), counter).entrySet().stream()
+                .filter(e -> e.getKey().endsWith("." + counter) && e.getValue() instanceof Counter)
+                .mapToLong(e -> ((Counter) e.getValue()).getCount()).sum();
     }
 
     private static List<Frame> readCommitted(KafkaClientConfig kafka, String topic, int atLeast, Duration timeout)

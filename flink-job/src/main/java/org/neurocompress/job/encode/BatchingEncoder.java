@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MeterView;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -35,6 +39,7 @@ public final class BatchingEncoder extends AbstractStreamOperator<EncodedBlock>
     private transient Counter framesOut;
     private transient Counter bytesOut;
     private transient Counter batches;
+    private transient Histogram latencyMs;
 
     public BatchingEncoder(String codecName, int level, String modelDir, int maxBatch, long maxWaitMillis) {
         this.codecName = codecName;
@@ -50,9 +55,14 @@ public final class BatchingEncoder extends AbstractStreamOperator<EncodedBlock>
         codec = Codecs.create(codecName, Optional.ofNullable(modelDir).map(Path::of));
         encoder = new FrameEncoder(codec, level);
         batch = new ArrayList<>(maxBatch);
-        framesOut = getRuntimeContext().getMetricGroup().counter("framesOut");
-        bytesOut = getRuntimeContext().getMetricGroup().counter("bytesOut");
-        batches = getRuntimeContext().getMetricGroup().counter("batches");
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        framesOut = metrics.counter("framesOut");
+        bytesOut = metrics.counter("bytesOut");
+        batches = metrics.counter("batches");
+        metrics.meter("framesOutPerSecond", new MeterView(framesOut));
+        metrics.meter("bytesOutPerSecond", new MeterView(bytesOut));
+        // From a block's last sample arriving to its frame leaving the encoder (batch wait included).
+        latencyMs = metrics.histogram("encodeLatencyMs", new DescriptiveStatisticsHistogram(10_000));
     }
 
     @Override
@@ -97,6 +107,7 @@ public final class BatchingEncoder extends AbstractStreamOperator<EncodedBlock>
         for (int i = 0; i < frames.size(); i++) {
             Block b = batch.get(i);
             byte[] bytes = FrameWriter.toBytes(frames.get(i));
+            latencyMs.update(Math.max(0, now - b.closedAtMillis()));
             framesOut.inc();
             bytesOut.inc(bytes.length);
             output.collect(new StreamRecord<>(new EncodedBlock(b, new EncodedFrame(b.channel(), b.firstSampleIndex(),

@@ -2,6 +2,8 @@ package org.neurocompress.job.ingest;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MeterView;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -20,15 +22,22 @@ public final class SamplesParser extends ProcessFunction<RawRecord, ChannelChunk
 
     private transient Counter deadLetters;
     private transient Counter samplesIn;
+    private transient Counter bytesIn;
 
     @Override
     public void open(OpenContext context) {
-        deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
-        samplesIn = getRuntimeContext().getMetricGroup().counter("samplesIn");
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        deadLetters = metrics.counter("deadLetters");
+        samplesIn = metrics.counter("samplesIn");
+        bytesIn = metrics.counter("bytesIn");
+        metrics.meter("samplesInPerSecond", new MeterView(samplesIn));
+        metrics.meter("bytesInPerSecond", new MeterView(bytesIn));
+        metrics.meter("deadLettersPerSecond", new MeterView(deadLetters));
     }
 
     @Override
     public void processElement(RawRecord record, Context ctx, Collector<ChannelChunk> out) {
+        bytesIn.inc(record.value() == null ? 0 : record.value().length);
         SamplesRecord samples;
         try {
             samples = SamplesRecordFormat.parse(record.value());
