@@ -2,6 +2,7 @@ package org.neurocompress.job;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import java.time.Duration;
+import java.util.Properties;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -84,9 +85,16 @@ public final class CompressionJob {
         DataStream<MetricsRecord> global = quality.union(deadLetters).windowAll(windows)
                 .aggregate(new WindowMetrics.Merge(), new WindowMetrics.Global()).name("global metrics");
         perChannel.union(global).sinkTo(KafkaSink.<MetricsRecord>builder()
-                .setBootstrapServers(config.bootstrapServers())
+                .setBootstrapServers(config.bootstrapServers()).setKafkaProducerConfig(clientProperties(config))
                 .setRecordSerializer(new MetricsRecordSerializer(config.topics().metrics()))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build()).name("metrics");
+    }
+
+    /** The user's Kafka client properties (--kafka-config), for every source and sink of the job. */
+    public static Properties clientProperties(JobConfig config) {
+        Properties props = new Properties();
+        props.putAll(config.kafkaProperties());
+        return props;
     }
 
     /** Flink configuration that keeps checkpoints in files under {@code directory} (a URI: file:///..., s3://...). */
@@ -104,12 +112,14 @@ public final class CompressionJob {
                 .setGroupId("neurocompress-job")
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new RawRecordDeserializer())
+                .setProperties(clientProperties(config))
                 .build();
     }
 
     private static KafkaSink<EncodedFrame> framesSink(JobConfig config) {
         return KafkaSink.<EncodedFrame>builder()
                 .setBootstrapServers(config.bootstrapServers())
+                .setKafkaProducerConfig(clientProperties(config))
                 .setRecordSerializer(new FrameRecordSerializer(config.topics().frames()))
                 .setDeliveryGuarantee(config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE
                         : DeliveryGuarantee.AT_LEAST_ONCE)

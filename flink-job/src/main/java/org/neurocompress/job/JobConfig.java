@@ -1,19 +1,21 @@
 package org.neurocompress.job;
 
 import java.io.Serializable;
+import java.util.Map;
 import org.neurocompress.kafka.topics.Topics;
 
 /**
- * Everything the job needs to run. Validated on construction, so a wrong value stops the job at start with a
+ * Everything the job needs to run; {@code kafkaProperties} (SASL, TLS, ...) go to every Kafka client of the job. Validated on construction, so a wrong value stops the job at start with a
  * message that names it.
  */
 public record JobConfig(String bootstrapServers, String topicPrefix, String codec, int level, String modelDir,
         int samplesPerFrame, int reorderWindow, long idleFlushMillis, boolean exactlyOnce, long checkpointMillis,
         int parallelism, double sidecarFraction, long metricsWindowMillis, long metricsSlideMillis, int maxBatch,
-        long batchWaitMillis) implements Serializable {
+        long batchWaitMillis, Map<String, String> kafkaProperties) implements Serializable {
 
     public JobConfig {
         require(bootstrapServers != null && !bootstrapServers.isBlank(), "bootstrap servers must be given");
+        kafkaProperties = kafkaProperties == null ? Map.of() : Map.copyOf(kafkaProperties);
         require(level >= 1, "level must be at least 1, got " + level);
         require(samplesPerFrame >= 1, "samples per frame must be positive, got " + samplesPerFrame);
         require(reorderWindow >= 0, "reorder window must not be negative, got " + reorderWindow);

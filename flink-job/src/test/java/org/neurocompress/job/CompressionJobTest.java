@@ -67,7 +67,7 @@ class CompressionJobTest {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         CompressionJob.build(env, new JobConfig(BROKER.bootstrapServers(), "e2e.", "raw", 1, null, 4096, 0, 500,
-                true, 500, 2, 1.0, 2000, 1000, 16, 20));
+                true, 500, 2, 1.0, 2000, 1000, 16, 20, Map.of()));
         JobClient job = env.executeAsync("compression e2e");
         try {
             int perChannel = (int) Math.round(seconds * 19531);
@@ -148,7 +148,7 @@ class CompressionJobTest {
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         CompressionJob.build(env, new JobConfig(BROKER.bootstrapServers(), "q.", "dct", 3, null, 8192, 0, 500, true,
-                500, 2, 1.0, 2000, 1000, 16, 20));
+                500, 2, 1.0, 2000, 1000, 16, 20, Map.of()));
         JobClient job = env.executeAsync("sidecar");
         try {
             int perChannel = (int) Math.round(seconds * 19531);

@@ -62,7 +62,7 @@ class ExactlyOnceRecoveryTest {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         CompressionJob.build(env, new JobConfig(BROKER.bootstrapServers(), "eo.", "raw", 1, null, 2048, 0, 500, true,
-                300, 2, 0, 10_000, 1000, 16, 20));
+                300, 2, 0, 10_000, 1000, 16, 20, Map.of()));
         JobClient job = env.executeAsync("exactly-once under failure");
         int perChannel = (int) Math.round(seconds * 19531);
         int expectedFrames = channels * ((perChannel + 2047) / 2048);

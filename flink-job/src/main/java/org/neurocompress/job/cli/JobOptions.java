@@ -65,6 +65,18 @@ public final class JobOptions {
     @Option(names = "--metrics-slide-ms", defaultValue = "1000", description = "Default: ${DEFAULT-VALUE}.")
     long metricsSlideMillis;
 
+    private java.util.Map<String, String> kafkaProperties(CommandLine commandLine) {
+        try {
+            java.util.Map<String, String> props = new java.util.HashMap<>();
+            kafka.clientConfig(commandLine).clientProperties().forEach((k, v) -> props.put(k, String.valueOf(v)));
+            props.remove("bootstrap.servers");
+            return props;
+        } catch (java.io.IOException e) {
+            throw new CommandLine.ParameterException(commandLine, "--kafka-config " + kafka.kafkaConfig + ": "
+                    + e.getMessage());
+        }
+    }
+
     /** Validates the options against each other and the codec, naming the first wrong one. */
     public JobConfig toConfig(CommandLine commandLine) {
         if (!delivery.equals("exactly-once") && !delivery.equals("at-least-once")) {
@@ -98,7 +110,7 @@ public final class JobOptions {
             return new JobConfig(kafka.bootstrap, kafka.topicPrefix, codec, chosenLevel,
                     model == null ? null : model.toAbsolutePath().toString(), samplesPerFrame, reorderWindow,
                     idleFlushMillis, delivery.equals("exactly-once"), checkpointMillis, parallelism, sidecarFraction,
-                    metricsWindowMillis, metricsSlideMillis, maxBatch, batchWaitMillis);
+                    metricsWindowMillis, metricsSlideMillis, maxBatch, batchWaitMillis, kafkaProperties(commandLine));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }

@@ -32,6 +32,15 @@ class JobOptionsTest {
     }
 
     @Test
+    void kafkaClientPropertiesReachTheJob(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("client.properties");
+        java.nio.file.Files.writeString(file, "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\n");
+        JobConfig c = config("--kafka-config", file.toString());
+        assertEquals("SASL_SSL", c.kafkaProperties().get("security.protocol"));
+        assertEquals("PLAIN", org.neurocompress.job.CompressionJob.clientProperties(c).getProperty("sasl.mechanism"));
+    }
+
+    @Test
     void wrongValuesAreNamed() {
         assertRejected("--delivery must be exactly-once or at-least-once", "--delivery", "maybe");
         assertRejected("unknown codec 'zstd'", "--codec", "zstd");
