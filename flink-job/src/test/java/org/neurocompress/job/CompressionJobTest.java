@@ -193,4 +193,47 @@ class CompressionJobTest {
             job.cancel().get();
         }
     }
+
+    /**
+     * docs/job.md: with a learned codec, the job's frames carry the same code indices as the offline encoder's for
+     * the same samples, within a tolerance of 1% of indices: batching many channels into one inference changes
+     * the order of floating-point sums, which can flip a nearest-code choice that is a near tie.
+     */
+    @Test
+    void learnedCodecFramesMatchTheOfflineEncoderWithinTheStatedTolerance() throws Exception {
+        KafkaClientConfig kafka = BROKER.config();
+        Topics topics = BROKER.createTopics("learned.", 2);
+        int channels = 3;
+        double seconds = 4;
+        new Replayer(kafka, topics.samples()).run(ReplaySource.synthetic(channels, seconds, 12),
+                new ReplayOptions(channels, seconds, false, 512, channels, 0), p -> { });
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        CompressionJob.build(env, new JobConfig(BROKER.bootstrapServers(), "learned.", "paper", 1, null, 32000, 0, 500,
+                true, 500, 2, 0, 2000, 1000, 16, 20, Map.of()));
+        JobClient job = env.executeAsync("learned invariant");
+        try {
+            int perChannel = (int) Math.round(seconds * 19531);
+            int expectedFrames = channels * ((perChannel + 31999) / 32000);
+            List<Frame> frames = readCommitted(kafka, topics.frames(), expectedFrames, Duration.ofSeconds(120));
+            assertEquals(expectedFrames, frames.size());
+            ReplaySource source = ReplaySource.synthetic(channels, seconds, 12);
+            org.neurocompress.codec.FrameEncoder offline = new org.neurocompress.codec.FrameEncoder(
+                    Codecs.create("paper", Optional.empty()), 1);
+            int indices = 0;
+            int differing = 0;
+            for (Frame f : frames) {
+                Frame expected = offline.encode(f.channel(), f.firstSampleIndex(), f.sampleRate(),
+                        source.loop(f.channel()), (int) f.firstSampleIndex(), f.sampleCount());
+                assertArrayEquals(expected.fingerprint(), f.fingerprint());
+                assertEquals(expected.payload().length, f.payload().length);
+                for (int i = 0; i < f.payload().length; i++) {
+                    indices++;
+                    differing += f.payload()[i] == expected.payload()[i] ? 0 : 1;
+                }
+            }
+            assertTrue(differing <= indices / 100, differing + " of " + indices + " code indices differ");
+        } finally {
+            job.cancel().get();
+        }
+    }
 }
