@@ -66,14 +66,8 @@ public final class BenchE2eCommand implements Callable<Integer> {
             err.printf("bench e2e: loading %d channels x %.0f s into the samples topic...%n", channels, duration);
             var loaded = new Replayer(system.kafka(), system.topics().samples()).run(source, new ReplayOptions(
                     channels, duration, false, 256, Math.min(channels, 1024), 0), p -> { });
-            JobOptions options = new CommandLine(new JobOptions()).getCommand();
-            CommandLine.populateCommand(options, "--bootstrap", system.bootstrapServers(), "--codec", codec,
-                    "--parallelism", Integer.toString(parallelism), "--checkpoint-ms", "1000", "--idle-flush-ms",
-                    "1000", "--metrics-window-ms", "2000");
-            if (level != null) {
-                options.level = level;
-            }
-            JobConfig config = options.toConfig(spec.commandLine());
+            JobConfig config = system.jobConfig(spec.commandLine(), codec, level, "--parallelism",
+                    Integer.toString(parallelism), "--metrics-window-ms", "2000");
             long perChannel = Math.round(duration * source.sampleRate());
             long expectedFrames = channels * ((perChannel + config.samplesPerFrame() - 1) / config.samplesPerFrame());
             err.printf("bench e2e: %d samples loaded; running the job (%s level %d, parallelism %d)...%n",
@@ -122,7 +116,8 @@ public final class BenchE2eCommand implements Callable<Integer> {
         }
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : readAll(system)) {
+        for (ConsumerRecord<byte[], byte[]> r : KafkaClients.readToEnd(system.kafka(), system.topics().metrics(),
+                Duration.ofSeconds(30))) {
             MetricsRecord m = MetricsRecordFormat.parse(r.value());
             if (m.isGlobal() && m.latencyMsP50() != null) {
                 p50.add(m.latencyMsP50());
@@ -134,18 +129,6 @@ public final class BenchE2eCommand implements Callable<Integer> {
         return new Result(channels, duration, rate, rate / (channels * 19531.0), median(p50), p99.stream().max(
                 Double::compare).orElse(null), org.neurocompress.bench.CodecBenchmark.peakRssMb(), seen.size(),
                 Math.max(0, expectedFrames - seen.size()), duplicates);
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(LocalSystem system) throws Exception {
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(system.kafka(), Map.of())) {
-            KafkaClients.assignAll(c, system.topics().metrics(), true);
-            long deadline = System.nanoTime() + 3_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
     }
 
     private static Double median(List<Double> values) {

@@ -17,9 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.neurocompress.codec.Codec;
 import org.neurocompress.codec.Codecs;
 import org.neurocompress.codec.FrameDecoder;
@@ -105,13 +103,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             KafkaClientConfig kafka = system.kafka();
             Topics topics = system.topics();
-            JobOptions options = new CommandLine(new JobOptions()).getCommand();
-            CommandLine.populateCommand(options, "--bootstrap", system.bootstrapServers(), "--codec", codec,
-                    "--checkpoint-ms", "1000", "--idle-flush-ms", "1000", "--metrics-window-ms", "5000");
-            if (level != null) {
-                options.level = level;
-            }
-            JobConfig config = options.toConfig(spec.commandLine());
+            JobConfig config = system.jobConfig(spec.commandLine(), codec, level, "--metrics-window-ms", "5000");
             ReplaySource source = recordings == null ? ReplaySource.synthetic(channels, Math.min(duration, 10), 1)
                     : ReplaySource.recordings(List.of(recordings));
             err.printf("demo: broker at %s; job: %s level %d, %d samples per frame; replaying %s as %d channel(s) "
@@ -169,13 +161,13 @@ public final class DemoCommand implements Callable<Integer> {
         Map<Integer, TreeMap<Long, Frame>> frames = new TreeMap<>();
         long frameCount = 0;
         long bytes = 0;
-        for (ConsumerRecord<byte[], byte[]> r : read(kafka, topics.frames())) {
+        for (ConsumerRecord<byte[], byte[]> r : KafkaClients.readToEnd(kafka, topics.frames(), Duration.ofSeconds(30))) {
             Frame f = FrameReader.parse(r.value());
             frames.computeIfAbsent(f.channel(), c -> new TreeMap<>()).put(f.firstSampleIndex(), f);
             frameCount++;
             bytes += r.value().length;
         }
-        long deadLetters = read(kafka, topics.deadLetters()).size();
+        long deadLetters = KafkaClients.readToEnd(kafka, topics.deadLetters(), Duration.ofSeconds(30)).size();
         List<FileEvaluation> perChannel = new ArrayList<>();
         Waveform waveform = null;
         long samples = 0;
@@ -256,20 +248,6 @@ public final class DemoCommand implements Callable<Integer> {
     private static String median(LevelEvaluation evaluation, String metric, String format) {
         Double m = Aggregate.summary(evaluation, metric).median();
         return m == null ? "exact" : String.format(Locale.ROOT, format, m);
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> read(KafkaClientConfig kafka, String topic) throws Exception {
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(kafka, Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
-            KafkaClients.assignAll(c, topic, true);
-            Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(c.assignment());
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (System.nanoTime() < deadline && c.assignment().stream().anyMatch(p -> c.position(p) < end.get(p))) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
     }
 
     private static void sleep(long millis) {

@@ -2,7 +2,9 @@ package org.neurocompress.job.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
@@ -49,6 +51,22 @@ final class LocalSystem implements AutoCloseable {
 
     Topics topics() {
         return Topics.defaults();
+    }
+
+    /**
+     * The job's configuration for this local system: its broker, quick checkpoints and idle flush so short runs
+     * finish promptly, and the caller's codec, level and further options.
+     */
+    JobConfig jobConfig(picocli.CommandLine commandLine, String codec, Integer level, String... more) {
+        JobOptions options = new picocli.CommandLine(new JobOptions()).getCommand();
+        List<String> args = new ArrayList<>(List.of("--bootstrap", bootstrapServers(), "--codec", codec,
+                "--checkpoint-ms", "1000", "--idle-flush-ms", "1000"));
+        args.addAll(List.of(more));
+        picocli.CommandLine.populateCommand(options, args.toArray(String[]::new));
+        if (level != null) {
+            options.level = level;
+        }
+        return options.toConfig(commandLine);
     }
 
     void startJob(JobConfig config, int parallelism) throws Exception {

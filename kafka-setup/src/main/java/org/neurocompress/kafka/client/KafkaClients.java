@@ -2,6 +2,7 @@ package org.neurocompress.kafka.client;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -75,6 +77,25 @@ public final class KafkaClients {
         } else {
             consumer.seekToEnd(partitions);
         }
+    }
+
+    /**
+     * Every committed record of {@code topic} up to its end offsets as of now (for reports; bounded by
+     * {@code timeout}).
+     */
+    public static List<ConsumerRecord<byte[], byte[]>> readToEnd(
+            KafkaClientConfig config, String topic, Duration timeout) throws IOException {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = consumer(config, Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"))) {
+            assignAll(c, topic, true);
+            Map<TopicPartition, Long> end = c.endOffsets(c.assignment());
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && c.assignment().stream().anyMatch(p -> c.position(p) < end.get(p))) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
     }
 
     public static KafkaConsumer<byte[], byte[]> consumer(KafkaClientConfig config, Map<String, Object> extra) {
