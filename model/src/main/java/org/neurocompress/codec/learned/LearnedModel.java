@@ -100,6 +100,7 @@ public final class LearnedModel implements AutoCloseable {
         Files.write(dir.resolve(WEIGHTS), weights);
         ModelManifest manifest = ModelManifest.create(preset.name(), preset.segmentLength(),
                 WeightsFile.fingerprint(weights), WEIGHTS);
+        manifest.json().set("normalisation", ModelManifest.JSON.valueToTree(preset.normalisation()));
         manifest.json().set("hyperparameters", ModelManifest.JSON.valueToTree(preset.hyperparameters()));
         annotate.accept(manifest);
         Files.write(dir.resolve(MANIFEST), manifest.toBytes());
@@ -112,6 +113,11 @@ public final class LearnedModel implements AutoCloseable {
 
     public NDManager manager() {
         return manager;
+    }
+
+    /** Native arrays the model's manager holds: its weights, plus whatever a batch failed to free. */
+    public int liveArrays() {
+        return manager.getManagedArrays().size();
     }
 
     public ModelManifest manifest() {

@@ -135,6 +135,11 @@ public final class PaperCodec implements Codec {
         return out;
     }
 
+    /** For tests: native arrays alive in the model, which must not grow from call to call. */
+    int liveArrays() {
+        return model.liveArrays();
+    }
+
     @Override
     public void close() {
         model.close();

@@ -87,9 +87,18 @@ public final class PaperNetwork extends AbstractBlock {
     /** The index of the nearest codebook vector of each row of z_e: argmin |z_e|^2 - 2 z_e.c + |c|^2. */
     static NDArray nearest(NDArray ze, NDArray book) {
         NDArray distances = ze.square().sum(new int[] {1}, true)
-                .sub(ze.matMul(book.transpose()).mul(2))
-                .add(book.square().sum(new int[] {1}).expandDims(0));
+                .sub(ze.matMul(ownedBy(book.transpose(), ze)).mul(2))
+                .add(ownedBy(book.square(), ze).sum(new int[] {1}).expandDims(0));
         return distances.argMin(1);
+    }
+
+    /**
+     * An array computed from a parameter belongs to the model's manager, which lives as long as the model: it is
+     * moved to the batch's (that of {@code batch}) so that the batch frees it.
+     */
+    private static NDArray ownedBy(NDArray computedFromParameter, NDArray batch) {
+        computedFromParameter.attach(batch.getManager());
+        return computedFromParameter;
     }
 
     /** Encoder and nearest code: the payload of each segment. */

@@ -148,6 +148,19 @@ class PaperCodecTest {
     }
 
     @Test
+    void encodingAndDecodingFreeTheirNativeMemory() throws Exception {
+        short[] x = new SyntheticElectrode(6, 19531).samples(8000 * 3);
+        try (PaperCodec codec = PaperCodec.open(Optional.of(modelA))) {
+            codec.decode(codec.encode(x, 0, x.length, 1, 100), x.length, 1);
+            int before = codec.liveArrays();
+            for (int i = 0; i < 3; i++) {
+                codec.decode(codec.encode(x, 0, x.length, 1, 100), x.length, 1);
+            }
+            assertEquals(before, codec.liveArrays());
+        }
+    }
+
+    @Test
     void theShippedModelLoadsAndRoundTripsFrames() throws Exception {
         try (PaperCodec shipped = PaperCodec.open(Optional.empty())) {
             assertEquals(8, shipped.fingerprint().length);
