@@ -38,6 +38,22 @@ public final class RangeDecoder {
         return bit;
     }
 
+    /** Decodes a bit coded by {@link RangeEncoder#encodeBitFixed}. */
+    public int decodeBitFixed(int prob) {
+        int bound = (range >>> Probabilities.BITS) * prob;
+        int bit;
+        if ((code ^ 0x80000000) < (bound ^ 0x80000000)) {
+            range = bound;
+            bit = 0;
+        } else {
+            range -= bound;
+            code -= bound;
+            bit = 1;
+        }
+        normalize();
+        return bit;
+    }
+
     public int decodeDirect(int count) {
         int result = 0;
         for (int i = 0; i < count; i++) {

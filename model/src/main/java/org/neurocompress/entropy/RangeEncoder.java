@@ -33,6 +33,18 @@ public final class RangeEncoder {
         normalize();
     }
 
+    /** Codes one bit with a fixed probability of zero, {@code prob} / 2^11, that does not adapt. */
+    public void encodeBitFixed(int prob, int bit) {
+        int bound = (range >>> Probabilities.BITS) * prob;
+        if (bit == 0) {
+            range = bound;
+        } else {
+            low += bound & 0xFFFFFFFFL;
+            range -= bound;
+        }
+        normalize();
+    }
+
     /** Codes the low {@code count} bits of {@code value}, most significant first, each with probability 1/2. */
     public void encodeDirect(int value, int count) {
         for (int i = count - 1; i >= 0; i--) {
