@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.neurocompress.codec.dct.DctCodec;
 import org.neurocompress.codec.paper.PaperCodec;
 import org.neurocompress.codec.raw.RawCodec;
+import org.neurocompress.codec.vqcae.VqCaeCodec;
 import org.neurocompress.frame.CodecId;
 
 /** Finds codecs by name. Learned codecs take the folder of their model; model-free codecs ignore it. */
@@ -24,6 +25,7 @@ public final class Codecs {
         register(CodecId.RAW, model -> new RawCodec());
         register(CodecId.DCT, model -> new DctCodec());
         register(CodecId.PAPER, PaperCodec::open);
+        register(CodecId.VQCAE, VqCaeCodec::open);
     }
 
     private Codecs() {

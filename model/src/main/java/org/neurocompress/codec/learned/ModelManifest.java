@@ -29,7 +29,6 @@ public final class ModelManifest {
         json.put("segment_length", segmentLength);
         json.put("fingerprint", fingerprint);
         json.put("weights", weightsFile);
-        json.putObject("normalisation").put("scale", 32768);
         return new ModelManifest(json);
     }
 

@@ -21,6 +21,16 @@ public interface Preset {
 
     int defaultEpochs();
 
+    /** The learning rate over a run of {@code totalUpdates} optimiser steps; fixed unless a preset decays it. */
+    default ai.djl.training.tracker.Tracker learningRateSchedule(int totalUpdates) {
+        return ai.djl.training.tracker.Tracker.fixed(learningRate());
+    }
+
+    /** How samples are scaled before the network, for model.json: by default divided by full scale. */
+    default Map<String, Object> normalisation() {
+        return Map.of("scale", 32768);
+    }
+
     /** Everything that defines the model besides its weights, for model.json. */
     Map<String, Object> hyperparameters();
 }

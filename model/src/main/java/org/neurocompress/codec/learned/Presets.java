@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.neurocompress.codec.paper.PaperPreset;
+import org.neurocompress.codec.vqcae.VqCaePreset;
 
 /** The presets {@code neurocompress train} knows, by name. */
 public final class Presets {
-    private static final Map<String, Supplier<Preset>> PRESETS = Map.of("paper", PaperPreset::new);
+    private static final Map<String, Supplier<Preset>> PRESETS = Map.of("paper", PaperPreset::new, "vqcae",
+            VqCaePreset::new);
 
     private Presets() {
     }

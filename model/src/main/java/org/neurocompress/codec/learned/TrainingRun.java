@@ -12,7 +12,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -62,7 +61,8 @@ public final class TrainingRun {
         try (Model model = Model.newInstance(preset.name())) {
             model.setBlock(network);
             DefaultTrainingConfig config = new DefaultTrainingConfig(preset.loss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(preset.learningRate()))
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(preset.learningRateSchedule(
+                            options.epochs() * batchesPerEpoch()))
                             .build())
                     .optInitializer(new FanInUniformInitializer(), Parameter.Type.WEIGHT);
             try (Trainer trainer = model.newTrainer(config)) {
@@ -88,10 +88,17 @@ public final class TrainingRun {
                     checkpoint(checkpoint, network, epoch, losses);
                     writeLossCurve(losses);
                 }
+                if (network instanceof TrainingHooks hooks) {
+                    hooks.afterTraining(trainer.getManager(), data.segments());
+                }
                 LearnedModel.save(network, preset, options.out(), m -> annotate(m, losses, start));
             }
         }
         return new Result(losses, (System.nanoTime() - start) / 1e9, firstEpoch);
+    }
+
+    private int batchesPerEpoch() {
+        return (data.segments().length + preset.batchSize() - 1) / preset.batchSize();
     }
 
     private double epoch(Trainer trainer, int[] order, int epoch, Listener listener) {
@@ -116,6 +123,9 @@ public final class TrainingRun {
                     sum += loss.getFloat();
                 }
                 trainer.step();
+            }
+            if (trainer.getModel().getBlock() instanceof TrainingHooks hooks) {
+                hooks.afterStep();
             }
             listener.batch(epoch, b, batches, sum / (b + 1));
         }
