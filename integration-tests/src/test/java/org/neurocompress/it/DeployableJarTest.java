@@ -21,7 +21,7 @@ class DeployableJarTest {
             assertEquals("org.neurocompress.job.cli.JobCommand", jar.getManifest().getMainAttributes()
                     .getValue("Main-Class"));
             for (String entry : new String[] {"org/neurocompress/job/CompressionJob.class",
-                "models/paper/model.json", "models/paper/weights.ncw",
+                "models/paper/model.json", "models/paper/weights.ncw", "models/vqcae/model.json", "models/vqcae/weights.ncw",
                 "org/apache/flink/connector/kafka/sink/KafkaSink.class",
                 "org/apache/kafka/clients/producer/KafkaProducer.class", "ai/djl/pytorch/engine/PtEngine.class"}) {
                 assertTrue(jar.getEntry(entry) != null, "missing " + entry);

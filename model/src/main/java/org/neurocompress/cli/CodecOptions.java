@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** The options that choose a codec and its model, shared by the commands that encode. */
 final class CodecOptions {
-    @Option(names = "--codec", paramLabel = "NAME", defaultValue = "dct",
+    @Option(names = "--codec", paramLabel = "NAME", defaultValue = "vqcae",
             description = "Codec: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}. (eval: several, comma-separated.)",
             completionCandidates = CodecNames.class)
     String codec;

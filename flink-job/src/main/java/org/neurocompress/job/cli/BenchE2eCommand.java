@@ -37,7 +37,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "10", description = "Seconds of signal. Default: ${DEFAULT-VALUE}.")
     double duration;
 
-    @Option(names = "--codec", defaultValue = "dct", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--codec", defaultValue = "vqcae", description = "Default: ${DEFAULT-VALUE}.")
     String codec;
 
     @Option(names = "--level", description = "Default: the codec's default level.")

@@ -60,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
             + "electrodes.")
     Path recordings;
 
-    @Option(names = "--codec", defaultValue = "dct", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--codec", defaultValue = "vqcae", description = "Default: ${DEFAULT-VALUE}.")
     String codec;
 
     @Option(names = "--level", description = "Default: the codec's default level.")

@@ -35,7 +35,7 @@ class DemoCommandTest {
         assertEquals(0, summary.get("dead_letters").asInt());
         assertTrue(summary.get("metrics_records").asInt() > 0, "the sidecar published metrics");
         double ratio = summary.get("aggregate").get("compression_ratio").get("median").asDouble();
-        assertTrue(ratio > 100 && ratio < 250, "dct's default level aims at 200x: " + ratio);
+        assertTrue(ratio > 100 && ratio < 250, "the default codec's default level aims at 200x: " + ratio);
         assertTrue(Files.size(report.resolve("waveform.png")) > 1000);
         assertTrue(out.toString().contains("demo: "), out.toString());
     }

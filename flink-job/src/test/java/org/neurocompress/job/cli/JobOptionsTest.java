@@ -24,7 +24,7 @@ class JobOptionsTest {
     @Test
     void defaultsFollowTheCodecsDefaultLevel() {
         JobConfig c = config("--bootstrap", "broker:9092");
-        assertEquals("dct", c.codec());
+        assertEquals("vqcae", c.codec());
         assertEquals(5, c.level());
         assertEquals(32 * 1024, c.samplesPerFrame());
         assertTrue(c.exactlyOnce());
@@ -44,7 +44,7 @@ class JobOptionsTest {
     void wrongValuesAreNamed() {
         assertRejected("--delivery must be exactly-once or at-least-once", "--delivery", "maybe");
         assertRejected("unknown codec 'zstd'", "--codec", "zstd");
-        assertRejected("--level 9: codec 'dct' has levels 1..6", "--level", "9");
+        assertRejected("--level 9: codec 'vqcae' has levels 1..6", "--level", "9");
         assertRejected("sidecar fraction must be in [0, 1], got 2.0", "--sidecar-fraction", "2");
         assertRejected("parallelism must be at least 1", "--parallelism", "0");
         assertRejected("metrics window must be at least its slide", "--metrics-window-ms", "500");
