@@ -1,10 +1,12 @@
 package org.neurocompress.bench;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.neurocompress.codec.Codec;
 import org.neurocompress.codec.FrameDecoder;
 import org.neurocompress.codec.FrameEncoder;
-import java.io.IOException;
 import org.neurocompress.frame.Frame;
 import org.neurocompress.frame.FrameReader;
 import org.neurocompress.frame.FrameWriter;
@@ -17,9 +19,12 @@ import org.neurocompress.synth.SyntheticElectrode;
 public final class CodecBenchmark {
     /** Figures of one codec level. */
     public record Result(String codec, int level, double encodeSamplesPerSecondPerCore,
-            double decodeSamplesPerSecondPerCore, double segmentLatencyMsP50, double segmentLatencyMsP99,
-            double compressionRatio, long peakRssMb) {
+            double decodeSamplesPerSecondPerCore, double encodeBatchedSamplesPerSecondPerCore,
+            double segmentLatencyMsP50, double segmentLatencyMsP99, double compressionRatio, long peakRssMb) {
     }
+
+    /** Frames of as many channels encoded in one call when batched, as the stream job does by default. */
+    public static final int BATCH = 64;
 
     private final int seconds;
     private final int latencySamples;
@@ -38,9 +43,12 @@ public final class CodecBenchmark {
         pass(encoder, decoder, signal, perFrame, Math.min(frames, 4)); // warm-up
         long[] nanos = pass(encoder, decoder, signal, perFrame, frames);
         long samples = (long) frames * perFrame;
+        batchedEncodeNanos(encoder, signal, perFrame, Math.min(frames, BATCH)); // warm-up
+        long batched = batchedEncodeNanos(encoder, signal, perFrame, frames);
         double[] latencies = segmentLatencies(encoder, signal);
         return new Result(codec.name(), level, samples / (nanos[0] / 1e9), samples / (nanos[1] / 1e9),
-                percentile(latencies, 50), percentile(latencies, 99), 2.0 * samples / nanos[2], peakRssMb());
+                samples / (batched / 1e9), percentile(latencies, 50), percentile(latencies, 99),
+                2.0 * samples / nanos[2], peakRssMb());
     }
 
     /** Encode nanos, decode nanos, and frame bytes over {@code frames} frames. */
@@ -62,6 +70,24 @@ public final class CodecBenchmark {
             bytes += wire.length;
         }
         return new long[] {encode, decode, bytes};
+    }
+
+    /** Encode nanos of {@code frames} frames, {@link #BATCH} per call (one inference for a learned codec). */
+    private static long batchedEncodeNanos(FrameEncoder encoder, short[] signal, int perFrame, int frames) {
+        long nanos = 0;
+        for (int first = 0; first < frames; first += BATCH) {
+            List<FrameEncoder.Run> runs = new ArrayList<>();
+            for (int f = first; f < Math.min(frames, first + BATCH); f++) {
+                runs.add(new FrameEncoder.Run(f, (long) f * perFrame, SyntheticElectrode.N1_SAMPLE_RATE,
+                        Arrays.copyOfRange(signal, f * perFrame, (f + 1) * perFrame)));
+            }
+            long t0 = System.nanoTime();
+            for (Frame frame : encoder.encodeBatch(runs)) {
+                FrameWriter.toBytes(frame);
+            }
+            nanos += System.nanoTime() - t0;
+        }
+        return nanos;
     }
 
     private double[] segmentLatencies(FrameEncoder encoder, short[] signal) {

@@ -71,9 +71,10 @@ final class BenchCommand implements Runnable {
                         results.add(r);
                         if (!json) {
                             out.printf(Locale.ROOT, "%-6s level %d: ratio %7.1f  encode %7.2f M samples/s/core  "
-                                    + "decode %7.2f M samples/s/core  segment latency p50 %.3f ms p99 %.3f ms  "
-                                    + "peak RSS %d MB%n", r.codec(), r.level(), r.compressionRatio(),
+                                    + "decode %7.2f  encode in batches of %d frames %7.2f  segment latency p50 %.3f "
+                                    + "ms p99 %.3f ms  peak RSS %d MB%n", r.codec(), r.level(), r.compressionRatio(),
                                     r.encodeSamplesPerSecondPerCore() / 1e6, r.decodeSamplesPerSecondPerCore() / 1e6,
+                                    CodecBenchmark.BATCH, r.encodeBatchedSamplesPerSecondPerCore() / 1e6,
                                     r.segmentLatencyMsP50(), r.segmentLatencyMsP99(), r.peakRssMb());
                             out.flush();
                         }
