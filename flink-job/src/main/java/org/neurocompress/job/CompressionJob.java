@@ -40,7 +40,7 @@ import org.neurocompress.kafka.wire.MetricsRecord;
  */
 public final class CompressionJob {
     /** Kafka transactions must outlive checkpoints; 15 min fits the broker default (transaction.max.timeout.ms). */
-    static final String TRANSACTION_TIMEOUT_MS = "900000";
+    public static final String TRANSACTION_TIMEOUT_MS = "900000";
 
     private CompressionJob() {
     }

@@ -36,6 +36,17 @@ public final class JobCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The configuration the job would run with, checked as at start: a wrong or unknown option throws a
+     * {@link CommandLine.ParameterException} that names it. Deployment checks (docker/compose.yaml) use it.
+     */
+    public static JobConfig configOf(String... args) {
+        JobCommand command = new JobCommand();
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.parseArgs(args);
+        return command.options.toConfig(commandLine);
+    }
+
     /** The entry point of the deployable jar: {@code flink run neurocompress-job.jar [options]}. */
     public static void main(String[] args) {
         int exit = org.neurocompress.cli.Main.run(new CommandLine(new JobCommand()), args);

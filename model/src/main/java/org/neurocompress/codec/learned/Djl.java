@@ -14,4 +14,15 @@ public final class Djl {
         System.setProperty("ai.djl.pytorch.graph_optimizer",
                 System.getProperty("ai.djl.pytorch.graph_optimizer", "false"));
     }
+
+    /**
+     * Loads the PyTorch engine once, which unpacks its native library into DJL's cache ({@code DJL_CACHE_DIR}):
+     * container images run this at build time so that their processes start without writing or downloading it.
+     */
+    public static void main(String[] args) {
+        configure();
+        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getEngine("PyTorch");
+        System.out.println(engine.getEngineName() + " " + engine.getVersion() + " ready in "
+                + ai.djl.util.Utils.getEngineCacheDir());
+    }
 }

@@ -1,0 +1,18 @@
+# The neurocompress job on the official Flink image: JobManager and TaskManagers of docker/compose.yaml,
+# or any Flink 2.2 cluster built from it. Build context: the repository root, after `mvn -DskipTests package`:
+#   docker build --platform linux/amd64 -f docker/job.Dockerfile -t neurocompress-job .
+# The native PyTorch library exists for x86-64 only, hence the pinned platform.
+FROM --platform=linux/amd64 flink:2.2-java17
+
+# DJL in the cluster's lib/, loaded parent-first: the native library binds to one classloader per JVM, and a
+# job restart (a new user-code classloader) must find it already bound there.
+COPY --chown=flink:flink flink-job/target/cluster-lib/ /opt/flink/lib/
+COPY --chown=flink:flink flink-job/target/neurocompress-flink-job-*-job.jar /opt/flink/usrlib/neurocompress-job.jar
+COPY --chown=flink:flink docker/flink-config.yaml /opt/flink/conf/neurocompress.yaml
+RUN cat /opt/flink/conf/neurocompress.yaml >> /opt/flink/conf/config.yaml
+
+# Unpack the native library now, so TaskManagers start with no network and no first-run extraction.
+ENV DJL_CACHE_DIR=/opt/flink/djl-cache
+RUN mkdir -p "$DJL_CACHE_DIR" /checkpoints && chown flink:flink "$DJL_CACHE_DIR" /checkpoints
+USER flink
+RUN java -cp "/opt/flink/lib/*:/opt/flink/usrlib/neurocompress-job.jar" org.neurocompress.codec.learned.Djl
