@@ -16,11 +16,13 @@ import org.neurocompress.frame.Frame;
 
 /**
  * Finds the codec a frame needs: model-free codecs by name, learned ones by the model fingerprint the frame
- * carries, among the model folders the user named. Codecs are created once and reused.
+ * carries, among the model folders the user named and then the model shipped in the jar. Codecs are created once
+ * and reused; so is the refusal of a model that is not available, so a stream of such frames loads nothing twice.
  */
 public final class CodecCatalog {
     private final List<Path> modelDirs;
     private final Map<String, Codec> byKey = new HashMap<>();
+    private final Map<String, CodecException> unavailable = new HashMap<>();
 
     public CodecCatalog(List<Path> modelDirs) {
         this.modelDirs = List.copyOf(modelDirs);
@@ -28,9 +30,17 @@ public final class CodecCatalog {
 
     public FrameDecoder decoderFor(Frame frame) throws IOException {
         String key = frame.codec().codecName() + "/" + frame.fingerprintHex();
+        if (unavailable.containsKey(key)) {
+            throw unavailable.get(key);
+        }
         Codec codec = byKey.get(key);
         if (codec == null) {
-            codec = find(frame);
+            try {
+                codec = find(frame);
+            } catch (CodecException e) {
+                unavailable.put(key, e);
+                throw e;
+            }
             byKey.put(key, codec);
         }
         return new FrameDecoder(codec);
@@ -41,20 +51,25 @@ public final class CodecCatalog {
             return Codecs.create(frame.codec(), Optional.empty());
         }
         List<String> loaded = new ArrayList<>();
-        for (Path dir : modelDirs) {
+        List<Optional<Path>> candidates = new ArrayList<>();
+        modelDirs.forEach(dir -> candidates.add(Optional.of(dir)));
+        candidates.add(Optional.empty()); // the model shipped in the jar, last: a --model given wins
+        for (Optional<Path> dir : candidates) {
             Codec candidate;
             try {
-                candidate = Codecs.create(frame.codec(), Optional.of(dir));
+                candidate = Codecs.create(frame.codec(), dir);
             } catch (IOException | IllegalArgumentException e) {
                 continue;
             }
             if (Arrays.equals(candidate.fingerprint(), frame.fingerprint())) {
                 return candidate;
             }
-            loaded.add(dir + " = " + FrameDecoder.fingerprintHex(candidate.fingerprint()));
+            loaded.add(dir.map(Path::toString).orElse("shipped") + " = "
+                    + FrameDecoder.fingerprintHex(candidate.fingerprint()));
+            candidate.close();
         }
         throw new CodecException("frame names " + frame.codec().codecName() + " model " + frame.fingerprintHex()
-                + ", which is not available (" + (loaded.isEmpty() ? "no --model given" : "loaded: "
+                + ", which is not available (" + (loaded.isEmpty() ? "no model of that codec" : "have: "
                 + String.join(", ", loaded)) + "): pass --model DIR of that model");
     }
 }
