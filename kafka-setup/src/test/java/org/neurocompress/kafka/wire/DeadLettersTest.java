@@ -27,6 +27,20 @@ class DeadLettersTest {
         assertEquals("1234", DeadLetters.header(received, DeadLetters.SOURCE_OFFSET));
         assertEquals("bad magic 'XS' (expected 'NS'): not a samples record",
                 DeadLetters.header(received, DeadLetters.REASON));
-        assertEquals("1", DeadLetters.header(received, DeadLetters.SCHEMA));
+        assertEquals("2", DeadLetters.header(received, DeadLetters.SCHEMA));
+        assertEquals(null, DeadLetters.header(received, DeadLetters.VALUE_CUT_FROM));
+    }
+
+    /** A value as large as the broker accepts could not be forwarded whole once headers are added. */
+    @Test
+    void anOversizedValueIsCutAndItsSizeKept() {
+        byte[] value = new byte[1 << 20];
+        value[5] = 42;
+        ProducerRecord<byte[], byte[]> letter = DeadLetters.of("dlq", "samples", 0, 1L, null, value, "too large");
+        assertEquals(DeadLetters.KEPT_WHEN_CUT, letter.value().length);
+        assertEquals(42, letter.value()[5]);
+        assertEquals(String.valueOf(1 << 20), new String(letter.headers().lastHeader(DeadLetters.VALUE_CUT_FROM)
+                .value(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(null, letter.key());
     }
 }
