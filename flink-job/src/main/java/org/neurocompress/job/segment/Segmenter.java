@@ -10,7 +10,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keyed by channel: assembles each channel's chunks into blocks aligned on the absolute sample index
- * ({@link BlockAssembler}), and flushes a channel that has been quiet for {@code idleMillis} of processing time.
+ * ({@link BlockAssembler}), and flushes a channel that has been quiet for {@code idleMillis} of processing time
+ * during which its subtask was waiting for input ({@link WaitingClock}).
  */
 public final class Segmenter extends KeyedProcessFunction<Integer, ChannelChunk, Block> {
     private final int blockLength;
@@ -18,11 +19,13 @@ public final class Segmenter extends KeyedProcessFunction<Integer, ChannelChunk,
     private final long idleMillis;
 
     private transient ValueState<BlockAssembler> assembler;
+    /** The {@link WaitingClock} reading at the channel's last chunk. */
     private transient ValueState<Long> lastSeen;
     private transient Counter duplicateSamples;
     private transient Counter gaps;
-    /** Processing time of the first element or timer since open(): after a restart, channels get a full idle period. */
+    /** Clock reading at the first element or timer since open(): after a restart, channels get a full idle period. */
     private transient Long openedAt;
+    private transient WaitingClock clock;
 
     public Segmenter(int blockLength, int reorderWindow, long idleMillis) {
         this.blockLength = blockLength;
@@ -37,10 +40,12 @@ public final class Segmenter extends KeyedProcessFunction<Integer, ChannelChunk,
         lastSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("last-seen", Long.class));
         duplicateSamples = getRuntimeContext().getMetricGroup().counter("duplicateSamples");
         gaps = getRuntimeContext().getMetricGroup().counter("gaps");
+        clock = new WaitingClock();
     }
 
     @Override
     public void processElement(ChannelChunk chunk, Context ctx, Collector<Block> out) throws Exception {
+        long start = ctx.timerService().currentProcessingTime();
         BlockAssembler a = assembler.value();
         if (a == null) {
             a = new BlockAssembler(chunk.channel(), blockLength, reorderWindow);
@@ -51,13 +56,13 @@ public final class Segmenter extends KeyedProcessFunction<Integer, ChannelChunk,
         duplicateSamples.inc(a.duplicateSamples() - duplicatesBefore);
         gaps.inc(a.gaps() - gapsBefore);
         assembler.update(a);
-        long now = ctx.timerService().currentProcessingTime();
         if (openedAt == null) {
-            openedAt = now;
+            openedAt = clock.at(start);
         }
-        lastSeen.update(now);
+        lastSeen.update(clock.at(start));
         // Timers are coalesced to whole seconds: one per channel per second at most.
-        ctx.timerService().registerProcessingTimeTimer((now + idleMillis) / 1000 * 1000 + 1000);
+        ctx.timerService().registerProcessingTimeTimer((start + idleMillis) / 1000 * 1000 + 1000);
+        clock.busy(start, ctx.timerService().currentProcessingTime());
     }
 
     @Override
@@ -69,12 +74,12 @@ public final class Segmenter extends KeyedProcessFunction<Integer, ChannelChunk,
         }
         long now = ctx.timerService().currentProcessingTime();
         if (openedAt == null) {
-            openedAt = now;
+            openedAt = clock.at(now);
         }
         // Timers restored from a checkpoint fire at once with old timestamps: measure quiet time from the restart.
-        long quietSince = Math.max(seen, openedAt);
-        if (now < quietSince + idleMillis) {
-            ctx.timerService().registerProcessingTimeTimer(quietSince + idleMillis);
+        long quietFor = clock.at(now) - Math.max(seen, openedAt);
+        if (quietFor < idleMillis) {
+            ctx.timerService().registerProcessingTimeTimer(now + idleMillis - quietFor);
             return;
         }
         long gapsBefore = a.gaps();
@@ -82,5 +87,6 @@ public final class Segmenter extends KeyedProcessFunction<Integer, ChannelChunk,
         gaps.inc(a.gaps() - gapsBefore);
         assembler.update(a);
         lastSeen.clear();
+        clock.busy(now, ctx.timerService().currentProcessingTime());
     }
 }
