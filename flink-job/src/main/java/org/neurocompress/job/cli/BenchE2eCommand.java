@@ -6,16 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.neurocompress.frame.Frame;
 import org.neurocompress.frame.FrameReader;
 import org.neurocompress.job.JobConfig;
 import org.neurocompress.kafka.client.KafkaClients;
@@ -46,6 +43,10 @@ public final class BenchE2eCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Default: ${DEFAULT-VALUE}.")
     int parallelism;
 
+    @Option(names = "--sidecar-fraction", defaultValue = "1.0", description = "Fraction of channels the sidecar "
+            + "decodes and measures, as the job's option; latency comes from its records. Default: ${DEFAULT-VALUE}.")
+    double sidecarFraction;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -67,13 +68,13 @@ public final class BenchE2eCommand implements Callable<Integer> {
             var loaded = new Replayer(system.kafka(), system.topics().samples()).run(source, new ReplayOptions(
                     channels, duration, false, 256, Math.min(channels, 1024), 0), p -> { });
             JobConfig config = system.jobConfig(spec.commandLine(), codec, level, "--parallelism",
-                    Integer.toString(parallelism), "--metrics-window-ms", "2000");
+                    Integer.toString(parallelism), "--metrics-window-ms", "2000", "--sidecar-fraction",
+                    Double.toString(sidecarFraction));
             long perChannel = Math.round(duration * source.sampleRate());
-            long expectedFrames = channels * ((perChannel + config.samplesPerFrame() - 1) / config.samplesPerFrame());
             err.printf("bench e2e: %d samples loaded; running the job (%s level %d, parallelism %d)...%n",
                     loaded.samples(), config.codec(), config.level(), parallelism);
             system.startJob(config, parallelism);
-            Result result = measure(system, config, expectedFrames, loaded.samples());
+            Result result = measure(system, config, perChannel);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -91,26 +92,16 @@ public final class BenchE2eCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Reads committed frames until all arrived (or 10 minutes): throughput from the first frame to the last. */
-    private Result measure(LocalSystem system, JobConfig config, long expectedFrames, long samples) throws Exception {
-        Set<String> seen = new HashSet<>();
-        long duplicates = 0;
-        long first = 0;
-        long last = 0;
+    /** Reads committed frames until every sample arrived (or 10 minutes), then the sidecar's latency records. */
+    private Result measure(LocalSystem system, JobConfig config, long samplesPerChannel) throws Exception {
+        FrameTally tally = new FrameTally(channels, samplesPerChannel, config.samplesPerFrame());
         try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(system.kafka(), Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
             KafkaClients.assignAll(c, system.topics().frames(), true);
-            long start = System.nanoTime();
-            long deadline = start + Duration.ofMinutes(10).toNanos();
-            while (seen.size() < expectedFrames && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (!tally.complete() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(100))) {
-                    Frame f = FrameReader.parse(r.value());
-                    if (!seen.add(f.channel() + "@" + f.firstSampleIndex())) {
-                        duplicates++;
-                    }
-                    long now = System.nanoTime();
-                    first = first == 0 ? now : first;
-                    last = now;
+                    tally.add(FrameReader.parse(r.value()), System.nanoTime());
                 }
             }
         }
@@ -124,11 +115,10 @@ public final class BenchE2eCommand implements Callable<Integer> {
                 p99.add(m.latencyMsP99());
             }
         }
-        double seconds = Math.max(1e-3, (last - first) / 1e9);
-        double rate = samples / seconds;
+        double rate = tally.samplesPerSecond();
         return new Result(channels, duration, rate, rate / (channels * 19531.0), median(p50), p99.stream().max(
-                Double::compare).orElse(null), org.neurocompress.bench.CodecBenchmark.peakRssMb(), seen.size(),
-                Math.max(0, expectedFrames - seen.size()), duplicates);
+                Double::compare).orElse(null), org.neurocompress.bench.CodecBenchmark.peakRssMb(), tally.frames(),
+                tally.missingStretches(), tally.duplicates());
     }
 
     private static Double median(List<Double> values) {

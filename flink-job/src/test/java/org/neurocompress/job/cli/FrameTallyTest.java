@@ -1,0 +1,35 @@
+package org.neurocompress.job.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.neurocompress.frame.CodecId;
+import org.neurocompress.frame.Frame;
+
+class FrameTallyTest {
+    private static Frame frame(int channel, long first, int count) {
+        return new Frame(CodecId.RAW, 1, new byte[0], channel, first, 19531, 1024, count, new byte[2 * count]);
+    }
+
+    @Test
+    void shortFramesCoverTheirSamplesAndLossesShowAsMissingStretches() {
+        FrameTally tally = new FrameTally(2, 3000, 1024);
+        tally.add(frame(0, 0, 1024), 1_000_000_000L);
+        tally.add(frame(0, 1024, 500), 1_500_000_000L);      // cut short by an idle flush
+        tally.add(frame(0, 1524, 1024), 2_000_000_000L);
+        tally.add(frame(0, 2548, 452), 9_000_000_000L);      // the tail, after the idle flush
+        tally.add(frame(1, 0, 1024), 2_000_000_000L);
+        tally.add(frame(1, 0, 1024), 2_100_000_000L);        // a duplicate
+        tally.add(frame(1, 2048, 952), 2_200_000_000L);      // 1024..2048 never came
+        assertFalse(tally.complete());
+        assertEquals(6, tally.frames());
+        assertEquals(1, tally.duplicates());
+        assertEquals(1, tally.missingStretches());
+        assertEquals(3 * 1024 / 1.0, tally.samplesPerSecond(), 1e-6, "whole frames over the 1 s they took");
+        tally.add(frame(1, 1024, 1024), 2_300_000_000L);
+        assertTrue(tally.complete());
+        assertEquals(0, tally.missingStretches());
+    }
+}
