@@ -43,6 +43,11 @@ public final class LearnedModel implements AutoCloseable {
         return load(manifest, Files.readAllBytes(weights), preset, weights.toString());
     }
 
+    /** The model in {@code dir}, or the one shipped in the jar for {@code preset}. */
+    public static LearnedModel open(java.util.Optional<Path> dir, Preset preset) throws IOException {
+        return dir.isPresent() ? load(dir.get(), preset) : shipped(preset);
+    }
+
     /** The model shipped in the jar for {@code preset}. */
     public static LearnedModel shipped(Preset preset) throws IOException {
         String base = "/models/" + preset.name() + "/";

@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.neurocompress.codec.Codec;
 import org.neurocompress.codec.CodecException;
 import org.neurocompress.codec.CodecLevel;
+import org.neurocompress.codec.learned.LearnedCodec;
 import org.neurocompress.codec.learned.LearnedModel;
 import org.neurocompress.frame.CodecId;
 import org.neurocompress.metrics.QualityAccumulator;
@@ -19,21 +19,19 @@ import org.neurocompress.metrics.QualityAccumulator;
  * The original VQ-CAE as a codec: each 8000-sample segment becomes one codebook index (one byte of payload), decoded
  * by the VQ decoder and refined by the CAE. One level; a frame carries 4 segments (1.6 s at 19 531 Hz).
  */
-public final class PaperCodec implements Codec {
+public final class PaperCodec extends LearnedCodec {
     private static final List<CodecLevel> LEVELS = List.of(new CodecLevel(1, 1800, 4));
 
-    private final LearnedModel model;
     private final PaperNetwork network;
 
     public PaperCodec(LearnedModel model) {
-        this.model = model;
+        super(model);
         this.network = (PaperNetwork) model.network();
     }
 
     /** The model in {@code dir}, or the one shipped in the jar. */
     public static PaperCodec open(Optional<Path> dir) throws IOException {
-        PaperPreset preset = new PaperPreset();
-        return new PaperCodec(dir.isPresent() ? LearnedModel.load(dir.get(), preset) : LearnedModel.shipped(preset));
+        return new PaperCodec(LearnedModel.open(dir, new PaperPreset()));
     }
 
     @Override
@@ -56,18 +54,6 @@ public final class PaperCodec implements Codec {
         return 1;
     }
 
-    @Override
-    public byte[] fingerprint() {
-        return model.fingerprint();
-    }
-
-    @Override
-    public byte[] encode(short[] samples, int offset, int count, int level, int payloadBudget) {
-        return encodeBatch(List.of(java.util.Arrays.copyOfRange(samples, offset, offset + count)), level,
-                new int[] {payloadBudget}).get(0);
-    }
-
-    /** Every segment of every run in one inference call; the native memory of the call is freed after it. */
     @Override
     public List<byte[]> encodeBatch(List<short[]> runs, int level, int[] payloadBudgets) {
         int s = segmentLength();
@@ -133,15 +119,5 @@ public final class PaperCodec implements Codec {
             out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
         }
         return out;
-    }
-
-    /** For tests: native arrays alive in the model, which must not grow from call to call. */
-    int liveArrays() {
-        return model.liveArrays();
-    }
-
-    @Override
-    public void close() {
-        model.close();
     }
 }

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.neurocompress.codec.Codec;
 import org.neurocompress.codec.CodecException;
 import org.neurocompress.codec.CodecLevel;
+import org.neurocompress.codec.learned.LearnedCodec;
 import org.neurocompress.codec.learned.LearnedModel;
 import org.neurocompress.frame.CodecId;
 
@@ -20,7 +20,7 @@ import org.neurocompress.frame.CodecId;
  * 19 531 Hz). One model serves every level: the encoder computes the code indices once, then keeps the most
  * residual stages whose coded payload fits the byte budget of the level's ratio.
  */
-public final class VqCaeCodec implements Codec {
+public final class VqCaeCodec extends LearnedCodec {
     private static final List<CodecLevel> LEVELS = List.of(
             new CodecLevel(1, 10, 2),
             new CodecLevel(2, 25, 4),
@@ -34,20 +34,18 @@ public final class VqCaeCodec implements Codec {
      */
     private static final int MIN_BITS_PER_INDEX = 2;
 
-    private final LearnedModel model;
     private final VqCaeNetwork network;
     private final VqCaePayload payloads;
 
     public VqCaeCodec(LearnedModel model) {
-        this.model = model;
+        super(model);
         this.network = (VqCaeNetwork) model.network();
         this.payloads = new VqCaePayload(network.priors(), network.stages(), ResidualVectorQuantizer.CODES);
     }
 
     /** The model in {@code dir}, or the one shipped in the jar. */
     public static VqCaeCodec open(Optional<Path> dir) throws IOException {
-        VqCaePreset preset = new VqCaePreset();
-        return new VqCaeCodec(dir.isPresent() ? LearnedModel.load(dir.get(), preset) : LearnedModel.shipped(preset));
+        return new VqCaeCodec(LearnedModel.open(dir, new VqCaePreset()));
     }
 
     @Override
@@ -71,18 +69,6 @@ public final class VqCaeCodec implements Codec {
         return 5;
     }
 
-    @Override
-    public byte[] fingerprint() {
-        return model.fingerprint();
-    }
-
-    @Override
-    public byte[] encode(short[] samples, int offset, int count, int level, int payloadBudget) {
-        return encodeBatch(List.of(java.util.Arrays.copyOfRange(samples, offset, offset + count)), level,
-                new int[] {payloadBudget}).get(0);
-    }
-
-    /** All segments of all runs in one inference call, whose native memory is freed after it. */
     @Override
     public List<byte[]> encodeBatch(List<short[]> runs, int level, int[] payloadBudgets) {
         level(level);
@@ -180,15 +166,5 @@ public final class VqCaeCodec implements Codec {
         short[] padded = java.util.Arrays.copyOf(run, length);
         java.util.Arrays.fill(padded, run.length, length, run[run.length - 1]);
         return padded;
-    }
-
-    /** For tests: native arrays alive in the model, which must not grow from call to call. */
-    int liveArrays() {
-        return model.liveArrays();
-    }
-
-    @Override
-    public void close() {
-        model.close();
     }
 }

@@ -1,0 +1,42 @@
+package org.neurocompress.codec.learned;
+
+import java.util.Arrays;
+import java.util.List;
+import org.neurocompress.codec.Codec;
+
+/**
+ * What every learned codec shares: a model whose fingerprint its frames carry, one run encoded through the batched
+ * path (so a frame does not depend on how it was batched), and the model's native memory freed on close.
+ */
+public abstract class LearnedCodec implements Codec {
+    protected final LearnedModel model;
+
+    protected LearnedCodec(LearnedModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public final byte[] fingerprint() {
+        return model.fingerprint();
+    }
+
+    @Override
+    public final byte[] encode(short[] samples, int offset, int count, int level, int payloadBudget) {
+        return encodeBatch(List.of(Arrays.copyOfRange(samples, offset, offset + count)), level,
+                new int[] {payloadBudget}).get(0);
+    }
+
+    /** All segments of all runs in one inference call, whose native memory is freed after it. */
+    @Override
+    public abstract List<byte[]> encodeBatch(List<short[]> runs, int level, int[] payloadBudgets);
+
+    /** For tests: native arrays alive in the model, which must not grow from call to call. */
+    public int liveArrays() {
+        return model.liveArrays();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
