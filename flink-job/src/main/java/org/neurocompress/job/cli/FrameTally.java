@@ -9,9 +9,13 @@ import org.neurocompress.frame.Frame;
  * What {@code bench e2e} reads back: which samples of every channel arrived (so a lost frame shows as a missing
  * stretch even when the job cut some frames short), duplicates, and the arrival times that throughput is taken from.
  * Throughput counts whole frames only: a channel's last, short frame waits for the idle flush, which would
- * otherwise add the idle time to the measured run.
+ * otherwise add the idle time to the measured run. Exactly-once frames become visible in bursts, one per
+ * checkpoint, each holding what the job did since the previous one: the clock starts at the first burst (frames
+ * within {@link #FIRST_BURST_NANOS} of the first), whose frames were made before it started and are not counted.
  */
 final class FrameTally {
+    static final long FIRST_BURST_NANOS = 250_000_000L;
+
     private final int channels;
     private final long samplesPerChannel;
     private final int samplesPerFrame;
@@ -38,7 +42,7 @@ final class FrameTally {
         frames++;
         coveredSamples += frame.sampleCount();
         firstNanos = firstNanos == 0 ? nanos : firstNanos;
-        if (frame.sampleCount() == samplesPerFrame) {
+        if (frame.sampleCount() == samplesPerFrame && nanos - firstNanos > FIRST_BURST_NANOS) {
             lastWholeNanos = nanos;
             wholeFrameSamples += frame.sampleCount();
         }
@@ -70,7 +74,7 @@ final class FrameTally {
         return missing;
     }
 
-    /** Samples of whole frames per second, from the first frame's arrival to the last whole frame's. */
+    /** Samples of whole frames per second, from the first burst's arrival to the last whole frame's. */
     double samplesPerSecond() {
         return wholeFrameSamples / Math.max(1e-3, (lastWholeNanos - firstNanos) / 1e9);
     }
