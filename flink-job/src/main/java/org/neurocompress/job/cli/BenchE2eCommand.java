@@ -54,7 +54,8 @@ public final class BenchE2eCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** The figures of one run. */
-    public record Result(int channels, double seconds, double samplesPerSecond, double realtimeFactor,
+    /** {@code samplesPerSecond} and {@code realtimeFactor} are null when the run was too short to measure. */
+    public record Result(int channels, double seconds, Double samplesPerSecond, Double realtimeFactor,
             Double latencyMsP50, Double latencyMsP99, long peakMemoryMb, long frames, long framesLost,
             long framesDuplicated) {
     }
@@ -80,10 +81,12 @@ public final class BenchE2eCommand implements Callable<Integer> {
                 out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                         .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
             } else {
-                out.printf(Locale.ROOT, "bench e2e: %d channels, %.2f M samples/s sustained (real-time factor %.2f "
-                        + "for %d channels at %d Hz), latency p50 %s ms p99 %s ms, peak memory %d MB, frames %d, "
-                        + "lost %d, duplicated %d%n", channels, result.samplesPerSecond() / 1e6,
-                        result.realtimeFactor(), channels, source.sampleRate(), result.latencyMsP50(),
+                String rate = result.samplesPerSecond() == null ? "too short a run to measure"
+                        : String.format(Locale.ROOT, "%.2f M samples/s sustained (real-time factor %.2f",
+                                result.samplesPerSecond() / 1e6, result.realtimeFactor());
+                out.printf(Locale.ROOT, "bench e2e: %d channels, %s for %d channels at %d Hz), latency p50 %s ms "
+                        + "p99 %s ms, peak memory %d MB, frames %d, lost %d, duplicated %d%n", channels, rate,
+                        channels, source.sampleRate(), result.latencyMsP50(),
                         result.latencyMsP99(), result.peakMemoryMb(), result.frames(), result.framesLost(),
                         result.framesDuplicated());
             }
@@ -115,8 +118,13 @@ public final class BenchE2eCommand implements Callable<Integer> {
                 p99.add(m.latencyMsP99());
             }
         }
-        double rate = tally.samplesPerSecond();
-        return new Result(channels, duration, rate, rate / (channels * 19531.0), median(p50), p99.stream().max(
+        Double rate = tally.samplesPerSecond();
+        if (rate == null) {
+            spec.commandLine().getErr().println("bench e2e: every whole frame came with the first checkpoint: too "
+                    + "short a run to measure throughput (more channels or a longer --duration)");
+        }
+        return new Result(channels, duration, rate, rate == null ? null : rate / (channels * 19531.0), median(p50),
+                p99.stream().max(
                 Double::compare).orElse(null), org.neurocompress.bench.CodecBenchmark.peakRssMb(), tally.frames(),
                 tally.missingStretches(), tally.duplicates());
     }

@@ -74,8 +74,11 @@ final class FrameTally {
         return missing;
     }
 
-    /** Samples of whole frames per second, from the first burst's arrival to the last whole frame's. */
-    double samplesPerSecond() {
-        return wholeFrameSamples / Math.max(1e-3, (lastWholeNanos - firstNanos) / 1e9);
+    /**
+     * Samples of whole frames per second, from the first burst's arrival to the last whole frame's; null when no
+     * whole frame came after the first burst (a run too short to measure).
+     */
+    Double samplesPerSecond() {
+        return wholeFrameSamples == 0 ? null : wholeFrameSamples / ((lastWholeNanos - firstNanos) / 1e9);
     }
 }

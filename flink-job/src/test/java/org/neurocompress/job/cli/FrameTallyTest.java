@@ -2,6 +2,7 @@ package org.neurocompress.job.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,16 @@ class FrameTallyTest {
         tally.add(frame(1, 1024, 1024), 2_300_000_000L);
         assertTrue(tally.complete());
         assertEquals(0, tally.missingStretches());
+    }
+
+    @Test
+    void aRunWhoseWholeFramesAllCameWithTheFirstCheckpointHasNoMeasurableRate() {
+        FrameTally tally = new FrameTally(2, 1500, 1024);
+        tally.add(frame(0, 0, 1024), 1_000_000_000L);
+        tally.add(frame(1, 0, 1024), 1_010_000_000L);
+        tally.add(frame(0, 1024, 476), 3_000_000_000L);
+        tally.add(frame(1, 1024, 476), 3_000_000_000L);
+        assertTrue(tally.complete());
+        assertNull(tally.samplesPerSecond());
     }
 }
