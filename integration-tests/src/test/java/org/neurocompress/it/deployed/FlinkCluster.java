@@ -192,6 +192,21 @@ final class FlinkCluster implements AutoCloseable {
         return true;
     }
 
+    /**
+     * How many times the job has restarted since it was submitted (Flink's {@code numRestarts} job metric). The
+     * JobManager fetches metrics in the background, at most every few seconds: the first answer may be empty.
+     */
+    long restarts(String jobId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode metric : rest("/jobs/" + jobId + "/metrics?get=numRestarts")) {
+                return metric.path("value").asLong();
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("job " + jobId + " reported no numRestarts metric within 30 s");
+    }
+
     long completedCheckpoints(String jobId) throws Exception {
         return rest("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
     }
