@@ -160,6 +160,15 @@ class DeployedSystemTest {
         return records;
     }
 
+    /** The committed frames of a scenario, once every one has arrived, checked to cover every sample once. */
+    private static List<ConsumerRecord<byte[], byte[]>> everyFrameOnce(String prefix, int channels, double seconds,
+            int timeoutSeconds) throws Exception {
+        List<ConsumerRecord<byte[], byte[]>> frames = readCommitted(prefix + "frames", expectedFrames(channels,
+                seconds), Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(6));
+        assertEveryFrameOnce(frames, channels, seconds);
+        return frames;
+    }
+
     /**
      * Every replayed sample of every channel is in exactly one frame: frames sorted by first sample index must
      * tile each channel from 0 to its end. A missing stretch is a lost frame, an overlap a duplicated one. (The
@@ -206,9 +215,7 @@ class DeployedSystemTest {
         String jobId = submitJob(prefix);
         try {
             assertEquals(0, replay(prefix, channels, seconds, "realtime").await(120));
-            List<ConsumerRecord<byte[], byte[]>> frames = readCommitted(prefix + "frames",
-                    expectedFrames(channels, seconds), Duration.ofSeconds(90), Duration.ofSeconds(5));
-            assertEveryFrameOnce(frames, channels, seconds);
+            everyFrameOnce(prefix, channels, seconds, 90);
 
             Path out = dir.resolve("happy-out");
             String summary = tools.run("consume-happy", 120, "consume", "--bootstrap", broker.bootstrap(),
@@ -319,9 +326,7 @@ class DeployedSystemTest {
             System.out.printf("recovery: %.1f s from SIGKILL of %s to every task running again%n", recovery,
                     victim.name());
             assertEquals(0, replay.await(120));
-            List<ConsumerRecord<byte[], byte[]>> frames = readCommitted(prefix + "frames",
-                    expectedFrames(channels, seconds), Duration.ofSeconds(120), Duration.ofSeconds(6));
-            assertEveryFrameOnce(frames, channels, seconds);
+            everyFrameOnce(prefix, channels, seconds, 120);
         } finally {
             cluster.cancel(jobId);
         }
@@ -341,9 +346,7 @@ class DeployedSystemTest {
             Thread.sleep(2000);
             broker.start();
             assertEquals(0, replay.await(180), "the replay tool carries on across the restart");
-            List<ConsumerRecord<byte[], byte[]>> frames = readCommitted(prefix + "frames",
-                    expectedFrames(channels, seconds), Duration.ofSeconds(180), Duration.ofSeconds(6));
-            assertEveryFrameOnce(frames, channels, seconds);
+            everyFrameOnce(prefix, channels, seconds, 180);
             awaitRunning(jobId, Duration.ofSeconds(60));
         } finally {
             cluster.cancel(jobId);
@@ -361,9 +364,7 @@ class DeployedSystemTest {
             JavaProcess replay = replay(prefix, channels, seconds, "realtime");
             int hostile = sendHostileRecords(prefix + "samples", 10_000);
             assertEquals(0, replay.await(120));
-            List<ConsumerRecord<byte[], byte[]>> frames = readCommitted(prefix + "frames",
-                    expectedFrames(channels, seconds), Duration.ofSeconds(120), Duration.ofSeconds(5));
-            assertEveryFrameOnce(frames, channels, seconds);
+            List<ConsumerRecord<byte[], byte[]>> frames = everyFrameOnce(prefix, channels, seconds, 120);
             List<ConsumerRecord<byte[], byte[]>> dead = readCommitted(prefix + "dead-letters", hostile,
                     Duration.ofSeconds(120), Duration.ofSeconds(5));
             Map<String, Integer> reasons = new HashMap<>();
@@ -468,9 +469,7 @@ class DeployedSystemTest {
         String jobId = submitJob(prefix, "--model", other.toString());
         try {
             assertEquals(0, replay(prefix, channels, seconds, "realtime").await(120));
-            List<ConsumerRecord<byte[], byte[]>> frames = readCommitted(prefix + "frames",
-                    expectedFrames(channels, seconds), Duration.ofSeconds(90), Duration.ofSeconds(5));
-            assertEveryFrameOnce(frames, channels, seconds);
+            List<ConsumerRecord<byte[], byte[]>> frames = everyFrameOnce(prefix, channels, seconds, 90);
 
             Path refusedOut = dir.resolve("wrong-model-out");
             String refused = tools.run("consume-wrong-model", 120, "consume", "--bootstrap", broker.bootstrap(),
