@@ -19,7 +19,7 @@ import org.neurocompress.codec.CodecException;
 import org.neurocompress.codec.FrameDecoder;
 import org.neurocompress.codec.FrameEncoder;
 import org.neurocompress.codec.WrongModelException;
-import org.neurocompress.codec.learned.LearnedModel;
+import org.neurocompress.codec.learned.LearnedCodecChecks;
 import org.neurocompress.codec.learned.TrainingData;
 import org.neurocompress.codec.learned.TrainingOptions;
 import org.neurocompress.codec.learned.TrainingRun;
@@ -74,16 +74,8 @@ class PaperCodecTest {
         short[] x = new SyntheticElectrode(9, 19531).samples(3 * 8000);
         try (PaperCodec first = PaperCodec.open(Optional.of(modelA));
                 PaperCodec second = PaperCodec.open(Optional.of(modelA))) {
-            byte[] payload = first.encode(x, 0, x.length, 1, 0);
-            assertArrayEquals(payload, second.encode(x, 0, x.length, 1, 0));
-            assertArrayEquals(first.decode(payload, x.length, 1), second.decode(payload, x.length, 1));
-            // Saving the loaded network again reproduces the same weights file, hence the same fingerprint.
-            Path copy = dir.resolve("copy");
-            try (LearnedModel model = LearnedModel.load(modelA, new PaperPreset())) {
-                LearnedModel.save(model.network(), new PaperPreset(), copy, m -> { });
-            }
-            assertArrayEquals(Files.readAllBytes(modelA.resolve("weights.ncw")),
-                    Files.readAllBytes(copy.resolve("weights.ncw")));
+            LearnedCodecChecks.savedAndLoadedModelsAgree(first, second, modelA, new PaperPreset(),
+                    dir.resolve("copy"), x, 1, 0);
         }
     }
 
@@ -93,10 +85,7 @@ class PaperCodecTest {
             List<short[]> runs = List.of(new SyntheticElectrode(1, 19531).samples(8000 * 2),
                     new SyntheticElectrode(2, 19531).samples(123), new SyntheticElectrode(3, 19531).samples(8000 * 3
                             + 17));
-            List<byte[]> batch = codec.encodeBatch(runs, 1, new int[3]);
-            for (int i = 0; i < runs.size(); i++) {
-                assertArrayEquals(codec.encode(runs.get(i), 0, runs.get(i).length, 1, 0), batch.get(i), "run " + i);
-            }
+            LearnedCodecChecks.batchedEqualsOneAtATime(codec, runs, 1, new int[3]);
         }
     }
 
@@ -151,12 +140,7 @@ class PaperCodecTest {
     void encodingAndDecodingFreeTheirNativeMemory() throws Exception {
         short[] x = new SyntheticElectrode(6, 19531).samples(8000 * 3);
         try (PaperCodec codec = PaperCodec.open(Optional.of(modelA))) {
-            codec.decode(codec.encode(x, 0, x.length, 1, 100), x.length, 1);
-            int before = codec.liveArrays();
-            for (int i = 0; i < 3; i++) {
-                codec.decode(codec.encode(x, 0, x.length, 1, 100), x.length, 1);
-            }
-            assertEquals(before, codec.liveArrays());
+            LearnedCodecChecks.nativeMemoryIsFreed(codec, x, 1, 100);
         }
     }
 

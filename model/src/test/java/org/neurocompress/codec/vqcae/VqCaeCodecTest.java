@@ -1,6 +1,5 @@
 package org.neurocompress.codec.vqcae;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +16,7 @@ import org.neurocompress.codec.CodecLevel;
 import org.neurocompress.codec.FrameDecoder;
 import org.neurocompress.codec.FrameEncoder;
 import org.neurocompress.codec.WrongModelException;
-import org.neurocompress.codec.learned.LearnedModel;
+import org.neurocompress.codec.learned.LearnedCodecChecks;
 import org.neurocompress.codec.learned.TrainingData;
 import org.neurocompress.codec.learned.TrainingOptions;
 import org.neurocompress.codec.learned.TrainingRun;
@@ -93,15 +92,8 @@ class VqCaeCodecTest {
         short[] x = new SyntheticElectrode(9, 19531).samples(5 * 1024);
         try (VqCaeCodec first = VqCaeCodec.open(Optional.of(modelA));
                 VqCaeCodec second = VqCaeCodec.open(Optional.of(modelA))) {
-            byte[] payload = first.encode(x, 0, x.length, 3, 200);
-            assertArrayEquals(payload, second.encode(x, 0, x.length, 3, 200));
-            assertArrayEquals(first.decode(payload, x.length, 3), second.decode(payload, x.length, 3));
-            Path copy = dir.resolve("copy");
-            try (LearnedModel model = LearnedModel.load(modelA, new VqCaePreset())) {
-                LearnedModel.save(model.network(), new VqCaePreset(), copy, m -> { });
-            }
-            assertArrayEquals(Files.readAllBytes(modelA.resolve("weights.ncw")),
-                    Files.readAllBytes(copy.resolve("weights.ncw")));
+            LearnedCodecChecks.savedAndLoadedModelsAgree(first, second, modelA, new VqCaePreset(),
+                    dir.resolve("copy"), x, 3, 200);
         }
     }
 
@@ -111,12 +103,7 @@ class VqCaeCodecTest {
             List<short[]> runs = List.of(new SyntheticElectrode(1, 19531).samples(1024 * 4),
                     new SyntheticElectrode(2, 19531).samples(123), new SyntheticElectrode(3, 19531).samples(1024 * 3
                             + 17));
-            int[] budgets = {60, 10, 45};
-            List<byte[]> batch = codec.encodeBatch(runs, 4, budgets);
-            for (int i = 0; i < runs.size(); i++) {
-                assertArrayEquals(codec.encode(runs.get(i), 0, runs.get(i).length, 4, budgets[i]), batch.get(i),
-                        "run " + i);
-            }
+            LearnedCodecChecks.batchedEqualsOneAtATime(codec, runs, 4, new int[] {60, 10, 45});
         }
     }
 
@@ -147,12 +134,7 @@ class VqCaeCodecTest {
     void encodingAndDecodingFreeTheirNativeMemory() throws Exception {
         short[] x = new SyntheticElectrode(6, 19531).samples(1024 * 8);
         try (VqCaeCodec codec = VqCaeCodec.open(Optional.of(modelA))) {
-            codec.decode(codec.encode(x, 0, x.length, 1, 2000), x.length, 1);
-            int before = codec.liveArrays();
-            for (int i = 0; i < 3; i++) {
-                codec.decode(codec.encode(x, 0, x.length, 1, 2000), x.length, 1);
-            }
-            assertEquals(before, codec.liveArrays());
+            LearnedCodecChecks.nativeMemoryIsFreed(codec, x, 1, 2000);
         }
     }
 
