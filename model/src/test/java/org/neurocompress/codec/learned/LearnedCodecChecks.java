@@ -9,6 +9,17 @@ import java.util.List;
 
 /** What every learned codec must do, checked the same way for each preset's tests. */
 public final class LearnedCodecChecks {
+    /** A training listener that prints nothing: test runs stay quiet. */
+    public static final TrainingRun.Listener QUIET = new TrainingRun.Listener() {
+        @Override
+        public void batch(int epoch, int batch, int batches, double meanLoss) {
+        }
+
+        @Override
+        public void epoch(int epoch, double meanLoss, double seconds) {
+        }
+    };
+
     private LearnedCodecChecks() {
     }
 

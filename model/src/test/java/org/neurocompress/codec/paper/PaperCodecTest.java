@@ -38,16 +38,6 @@ class PaperCodecTest {
     static Path modelB;
     static TrainingRun.Result resultA;
 
-    private static final TrainingRun.Listener QUIET = new TrainingRun.Listener() {
-        @Override
-        public void batch(int epoch, int batch, int batches, double meanLoss) {
-        }
-
-        @Override
-        public void epoch(int epoch, double meanLoss, double seconds) {
-        }
-    };
-
     @BeforeAll
     static void train() throws Exception {
         data = Files.createDirectories(dir.resolve("data"));
@@ -57,8 +47,8 @@ class PaperCodecTest {
         TrainingData segments = TrainingData.load(data, PaperPreset.SEGMENT_LENGTH, w -> { });
         modelA = dir.resolve("a");
         modelB = dir.resolve("b");
-        resultA = new TrainingRun(new PaperPreset(), segments, new TrainingOptions(4, 1, modelA, false)).run(QUIET);
-        new TrainingRun(new PaperPreset(), segments, new TrainingOptions(1, 2, modelB, false)).run(QUIET);
+        resultA = new TrainingRun(new PaperPreset(), segments, new TrainingOptions(4, 1, modelA, false)).run(LearnedCodecChecks.QUIET);
+        new TrainingRun(new PaperPreset(), segments, new TrainingOptions(1, 2, modelB, false)).run(LearnedCodecChecks.QUIET);
     }
 
     @Test
@@ -160,9 +150,9 @@ class PaperCodecTest {
         TrainingData segments = TrainingData.load(data, PaperPreset.SEGMENT_LENGTH, w -> { });
         Path out = dir.resolve("resumed");
         TrainingRun.Result first = new TrainingRun(new PaperPreset(), segments, new TrainingOptions(2, 5, out, false))
-                .run(QUIET);
+                .run(LearnedCodecChecks.QUIET);
         TrainingRun.Result second = new TrainingRun(new PaperPreset(), segments, new TrainingOptions(3, 5, out, true))
-                .run(QUIET);
+                .run(LearnedCodecChecks.QUIET);
         assertEquals(2, second.firstEpoch());
         assertEquals(3, second.epochLosses().size());
         assertEquals(first.epochLosses(), second.epochLosses().subList(0, 2));

@@ -42,16 +42,6 @@ class VqCaeCodecTest {
     static Path modelB;
     static TrainingRun.Result resultA;
 
-    private static final TrainingRun.Listener QUIET = new TrainingRun.Listener() {
-        @Override
-        public void batch(int epoch, int batch, int batches, double meanLoss) {
-        }
-
-        @Override
-        public void epoch(int epoch, double meanLoss, double seconds) {
-        }
-    };
-
     @BeforeAll
     static void train() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
@@ -61,8 +51,8 @@ class VqCaeCodecTest {
         TrainingData segments = TrainingData.load(data, VqCaeNetwork.SEGMENT_LENGTH, w -> { });
         modelA = dir.resolve("a");
         modelB = dir.resolve("b");
-        resultA = new TrainingRun(new VqCaePreset(), segments, new TrainingOptions(5, 1, modelA, false)).run(QUIET);
-        new TrainingRun(new VqCaePreset(), segments, new TrainingOptions(1, 2, modelB, false)).run(QUIET);
+        resultA = new TrainingRun(new VqCaePreset(), segments, new TrainingOptions(5, 1, modelA, false)).run(LearnedCodecChecks.QUIET);
+        new TrainingRun(new VqCaePreset(), segments, new TrainingOptions(1, 2, modelB, false)).run(LearnedCodecChecks.QUIET);
     }
 
     /** 2048 segments in 32 batches: five epochs leave the start-up plateau, one does not. */
