@@ -123,10 +123,11 @@ public final class BenchE2eCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("bench e2e: every whole frame came with the first checkpoint: too "
                     + "short a run to measure throughput (more channels or a longer --duration)");
         }
-        return new Result(channels, duration, rate, rate == null ? null : rate / (channels * 19531.0), median(p50),
-                p99.stream().max(
-                Double::compare).orElse(null), org.neurocompress.bench.CodecBenchmark.peakRssMb(), tally.frames(),
-                tally.missingStretches(), tally.duplicates());
+        Double realtimeFactor = rate == null ? null : rate / (channels * 19531.0);
+        Double worstP99 = p99.stream().max(Double::compare).orElse(null);
+        return new Result(channels, duration, rate, realtimeFactor, median(p50), worstP99,
+                org.neurocompress.bench.CodecBenchmark.peakRssMb(), tally.frames(), tally.missingStretches(),
+                tally.duplicates());
     }
 
     private static Double median(List<Double> values) {
