@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.neurocompress.codec.Codec;
+import org.neurocompress.codec.CodecSpec;
 import org.neurocompress.codec.Codecs;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -23,18 +24,40 @@ final class CodecOptions {
         return create(commandLine, codec, model);
     }
 
-    static Codec create(CommandLine commandLine, String name, Path model) throws IOException {
+    /** The spec of the chosen codec; the arguments checked, nothing loaded. */
+    CodecSpec check(CommandLine commandLine) {
+        return check(commandLine, codec, model);
+    }
+
+    /** The codec named, its model checked against it: a usage error (exit 2) before any work. */
+    static CodecSpec check(CommandLine commandLine, String name, Path model) {
         if (!Codecs.names().contains(name)) {
             throw new CommandLine.ParameterException(commandLine, "unknown codec '" + name + "' (known: "
                     + String.join(", ", Codecs.names()) + ")");
         }
-        if (model != null && !Files.isDirectory(model)) {
-            throw new CommandLine.ParameterException(commandLine, "--model " + model + ": no such folder");
+        CodecSpec spec = Codecs.spec(name);
+        if (model != null) {
+            if (!spec.learned()) {
+                throw new CommandLine.ParameterException(commandLine, "--model " + model + ": codec '" + name
+                        + "' uses no model");
+            }
+            if (!Files.exists(model)) {
+                throw new CommandLine.ParameterException(commandLine, "--model " + model + ": no such folder");
+            }
+            if (!Files.isDirectory(model)) {
+                throw new CommandLine.ParameterException(commandLine, "--model " + model + ": a file, not a model "
+                        + "folder (one holding model.json and its weights)");
+            }
         }
+        return spec;
+    }
+
+    static Codec create(CommandLine commandLine, String name, Path model) throws IOException {
+        check(commandLine, name, model);
         return Codecs.create(name, Optional.ofNullable(model));
     }
 
-    static int checkLevel(CommandLine commandLine, Codec codec, Integer level) {
+    static int checkLevel(CommandLine commandLine, CodecSpec codec, Integer level) {
         if (level == null) {
             return codec.defaultLevel();
         }

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neurocompress.codec.Codec;
+import org.neurocompress.codec.CodecSpec;
 import org.neurocompress.codec.FrameEncoder;
 import org.neurocompress.container.NcfEncoder;
+import org.neurocompress.wav.WavReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,15 +38,20 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Codec codec = codecOptions.create(spec.commandLine());
-        int chosen = CodecOptions.checkLevel(spec.commandLine(), codec, level);
-        int segments = segmentsPerFrame == null ? codec.level(chosen).segmentsPerFrame() : segmentsPerFrame;
-        if (segments < 1 || (long) segments * codec.segmentLength() > org.neurocompress.frame.FrameLimits
+        CodecSpec codecSpec = codecOptions.check(spec.commandLine());
+        int chosen = CodecOptions.checkLevel(spec.commandLine(), codecSpec, level);
+        int segments = segmentsPerFrame == null ? codecSpec.level(chosen).segmentsPerFrame() : segmentsPerFrame;
+        if (segments < 1 || (long) segments * codecSpec.segmentLength() > org.neurocompress.frame.FrameLimits
                 .MAX_SAMPLE_COUNT) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--segments-per-frame " + segments
                     + ": must be in [1, " + org.neurocompress.frame.FrameLimits.MAX_SAMPLE_COUNT
-                    / codec.segmentLength() + "]");
+                    / codecSpec.segmentLength() + "]");
         }
+        // The input's header is checked before a learned codec loads its model (seconds, hundreds of MB).
+        try (WavReader checked = WavReader.open(input)) {
+            checked.format();
+        }
+        Codec codec = codecOptions.create(spec.commandLine());
         NcfEncoder.Result r = new NcfEncoder(new FrameEncoder(codec, chosen), segments * codec.segmentLength())
                 .encode(input, output);
         long samples = r.input().frames() * r.input().channels();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -61,10 +62,19 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> names = List.of(codecOptions.codec.split(","));
+        List<String> names = Stream.of(codecOptions.codec.split(",")).map(String::strip).toList();
         if (names.size() > 1 && levelChoice != null && levelChoice.level != null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--level applies to one codec; with several codecs use --sweep or each one's default level");
+        }
+        // Every argument is checked before the first file is read: a typo in the last codec fails at once.
+        for (String name : names) {
+            CodecOptions.checkLevel(spec.commandLine(), CodecOptions.check(spec.commandLine(), name,
+                    codecOptions.model), levelChoice == null ? null : levelChoice.level);
+        }
+        if (Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--report " + reportDir
+                    + ": a file, not a folder");
         }
         boolean sweep = levelChoice != null && levelChoice.sweep;
         List<Path> files = Inputs.wavFiles(inputs);
@@ -72,7 +82,7 @@ final class EvalCommand implements Callable<Integer> {
         ObjectNode combined = new ObjectMapper().createObjectNode();
         ArrayNode reports = combined.putArray("reports");
         for (String name : names) {
-            try (Codec codec = CodecOptions.create(spec.commandLine(), name.strip(), codecOptions.model)) {
+            try (Codec codec = CodecOptions.create(spec.commandLine(), name, codecOptions.model)) {
                 Report report = evaluate(codec, files, sweep, names.size() == 1 ? reportDir : reportDir.resolve(
                         codec.name()));
                 curves.put(codec.name(), report.curve());
@@ -93,7 +103,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private Report evaluate(Codec codec, List<Path> files, boolean sweep, Path dir) throws Exception {
-        int mainLevel = CodecOptions.checkLevel(spec.commandLine(), codec, levelChoice == null ? null
+        int mainLevel = CodecOptions.checkLevel(spec.commandLine(), codec.spec(), levelChoice == null ? null
                 : levelChoice.level);
         List<Integer> levels = sweep ? codec.levels().stream().map(CodecLevel::level).toList() : List.of(mainLevel);
         PrintWriter err = spec.commandLine().getErr();

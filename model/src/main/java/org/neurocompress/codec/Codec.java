@@ -8,20 +8,31 @@ import org.neurocompress.frame.CodecId;
  * payload decodes on its own, so frames can be lost, reordered or decoded by another process.
  */
 public interface Codec extends AutoCloseable {
-    CodecId id();
+    /** Name, segment length and levels: what the codec is without its model. */
+    CodecSpec spec();
+
+    default CodecId id() {
+        return spec().id();
+    }
 
     default String name() {
         return id().codecName();
     }
 
     /** The samples per segment this codec works on; the last segment of a frame may be shorter. */
-    int segmentLength();
+    default int segmentLength() {
+        return spec().segmentLength();
+    }
 
     /** The levels this codec offers, level 1 first. */
-    List<CodecLevel> levels();
+    default List<CodecLevel> levels() {
+        return spec().levels();
+    }
 
     /** The level used when none is asked for. */
-    int defaultLevel();
+    default int defaultLevel() {
+        return spec().defaultLevel();
+    }
 
     /** Identifies the model weights a learned codec decodes with; empty for model-free codecs. */
     byte[] fingerprint();
@@ -55,12 +66,6 @@ public interface Codec extends AutoCloseable {
     }
 
     default CodecLevel level(int level) {
-        for (CodecLevel l : levels()) {
-            if (l.level() == level) {
-                return l;
-            }
-        }
-        throw new IllegalArgumentException(name() + " has no level " + level + " (levels 1.." + levels().size()
-                + ")");
+        return spec().level(level);
     }
 }

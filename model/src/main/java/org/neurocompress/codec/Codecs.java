@@ -19,36 +19,45 @@ public final class Codecs {
         Codec create(Optional<Path> modelDir) throws java.io.IOException;
     }
 
-    private static final Map<String, Factory> FACTORIES = new LinkedHashMap<>();
+    private record Entry(CodecSpec spec, Factory factory) {
+    }
+
+    private static final Map<String, Entry> CODECS = new LinkedHashMap<>();
 
     static {
-        register(CodecId.RAW, model -> new RawCodec());
-        register(CodecId.DCT, model -> new DctCodec());
-        register(CodecId.PAPER, PaperCodec::open);
-        register(CodecId.VQCAE, VqCaeCodec::open);
+        register(RawCodec.SPEC, model -> new RawCodec());
+        register(DctCodec.SPEC, model -> new DctCodec());
+        register(PaperCodec.SPEC, PaperCodec::open);
+        register(VqCaeCodec.SPEC, VqCaeCodec::open);
     }
 
     private Codecs() {
     }
 
-    public static synchronized void register(CodecId id, Factory factory) {
-        FACTORIES.put(id.codecName(), factory);
+    public static synchronized void register(CodecSpec spec, Factory factory) {
+        CODECS.put(spec.name(), new Entry(spec, factory));
     }
 
     public static synchronized List<String> names() {
-        return List.copyOf(FACTORIES.keySet());
+        return List.copyOf(CODECS.keySet());
     }
 
-    public static Codec create(String name, Optional<Path> modelDir) throws java.io.IOException {
-        Factory factory;
-        synchronized (Codecs.class) {
-            factory = FACTORIES.get(name);
-        }
-        if (factory == null) {
+    /** The codec's name, levels and segment length, without loading any model. */
+    public static CodecSpec spec(String name) {
+        return entry(name).spec();
+    }
+
+    private static synchronized Entry entry(String name) {
+        Entry entry = CODECS.get(name);
+        if (entry == null) {
             throw new IllegalArgumentException("unknown codec '" + name + "' (known: " + String.join(", ", names())
                     + ")");
         }
-        return factory.create(modelDir);
+        return entry;
+    }
+
+    public static Codec create(String name, Optional<Path> modelDir) throws java.io.IOException {
+        return entry(name).factory().create(modelDir);
     }
 
     public static Codec create(CodecId id, Optional<Path> modelDir) throws java.io.IOException {

@@ -1,6 +1,5 @@
 package org.neurocompress.codec;
 
-import java.util.List;
 import org.neurocompress.codec.raw.RawCodec;
 import org.neurocompress.frame.CodecId;
 
@@ -14,23 +13,8 @@ final class TestModelCodec implements Codec {
     }
 
     @Override
-    public CodecId id() {
-        return CodecId.VQCAE;
-    }
-
-    @Override
-    public int segmentLength() {
-        return raw.segmentLength();
-    }
-
-    @Override
-    public List<CodecLevel> levels() {
-        return raw.levels();
-    }
-
-    @Override
-    public int defaultLevel() {
-        return 1;
+    public CodecSpec spec() {
+        return new CodecSpec(CodecId.VQCAE, raw.segmentLength(), raw.levels(), 1, true);
     }
 
     @Override

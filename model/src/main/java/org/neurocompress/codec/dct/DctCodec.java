@@ -4,6 +4,7 @@ import java.util.List;
 import org.neurocompress.codec.Codec;
 import org.neurocompress.codec.CodecException;
 import org.neurocompress.codec.CodecLevel;
+import org.neurocompress.codec.CodecSpec;
 import org.neurocompress.entropy.RangeDecoder;
 import org.neurocompress.entropy.RangeEncoder;
 import org.neurocompress.frame.CodecId;
@@ -24,35 +25,20 @@ public final class DctCodec implements Codec {
      * bits than it costs in error for the peaked distributions of transform coefficients.
      */
     private static final double ROUNDING = 1.0 / 3.0;
-    private static final List<CodecLevel> LEVELS = List.of(
+    /** 200x by default: what a 200 Mbit/s implant needs to fit a 1 Mbit/s radio. */
+    public static final CodecSpec SPEC = new CodecSpec(CodecId.DCT, SEGMENT_LENGTH, List.of(
             new CodecLevel(1, 10, 2),
             new CodecLevel(2, 25, 4),
             new CodecLevel(3, 50, 8),
             new CodecLevel(4, 100, 16),
             new CodecLevel(5, 200, 32),
-            new CodecLevel(6, 400, 64));
+            new CodecLevel(6, 400, 64)), 5, false);
 
     private final ThreadLocal<Dct> dct = ThreadLocal.withInitial(() -> new Dct(SEGMENT_LENGTH));
 
     @Override
-    public CodecId id() {
-        return CodecId.DCT;
-    }
-
-    @Override
-    public int segmentLength() {
-        return SEGMENT_LENGTH;
-    }
-
-    @Override
-    public List<CodecLevel> levels() {
-        return LEVELS;
-    }
-
-    /** 200x: what a 200 Mbit/s implant needs to fit a 1 Mbit/s radio. */
-    @Override
-    public int defaultLevel() {
-        return 5;
+    public CodecSpec spec() {
+        return SPEC;
     }
 
     @Override

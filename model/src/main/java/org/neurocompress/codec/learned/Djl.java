@@ -1,10 +1,43 @@
 package org.neurocompress.codec.learned;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * DJL settings that must be in place before its engine first loads: never reach for the network (the native
  * library comes from Maven Central as a jar), and PyTorch's thread pools sized by the user if they asked.
+ *
+ * <p>PyTorch's CPU libraries choose their kernels by instruction set when they load: oneDNN (convolutions), MKL
+ * (matrix products) and ATen (element-wise) each have AVX2 and AVX-512 variants. On an AVX-512 machine one of
+ * oneDNN's convolution kernels made vqcae's training produce NaN, and the variants round differently. The
+ * variables of {@link #NATIVE_SETTINGS} cap all three at AVX2, so every x86-64 CPU of the last decade runs the same
+ * kernels. The libraries read them from the process environment before any Java code runs, so whatever starts a
+ * JVM that loads PyTorch sets them: the launcher, the build's test JVMs, the Docker images, the cluster's
+ * TaskManagers (README, "Deploying").
  */
 public final class Djl {
+    /** The environment every JVM that loads PyTorch gets; the launcher, pom.xml and docker/ repeat it. */
+    public static final Map<String, String> NATIVE_SETTINGS;
+
+    static {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("DNNL_MAX_CPU_ISA", "AVX2");
+        settings.put("MKL_ENABLE_INSTRUCTIONS", "AVX2");
+        settings.put("ATEN_CPU_CAPABILITY", "avx2");
+        NATIVE_SETTINGS = Collections.unmodifiableMap(settings);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Djl.class);
+    private static volatile boolean checked;
+
     private Djl() {
     }
 
@@ -13,6 +46,36 @@ public final class Djl {
         // Inputs of varying batch size: PyTorch's graph optimiser would re-profile on every new shape.
         System.setProperty("ai.djl.pytorch.graph_optimizer",
                 System.getProperty("ai.djl.pytorch.graph_optimizer", "false"));
+        if (!checked) {
+            checked = true;
+            List<String> missing = missingNativeSettings(System.getenv());
+            if (!missing.isEmpty()) {
+                LOG.warn("PyTorch runs without the project's native settings ({}): kernels differ by CPU, and on "
+                        + "AVX-512 CPUs vqcae training can give NaN; see the README, \"Native libraries\"",
+                        String.join(" ", missing));
+            }
+        }
+    }
+
+    /** The settings of {@link #NATIVE_SETTINGS} that {@code environment} lacks or sets otherwise, as NAME=VALUE. */
+    public static List<String> missingNativeSettings(Map<String, String> environment) {
+        List<String> missing = new ArrayList<>();
+        NATIVE_SETTINGS.forEach((name, value) -> {
+            if (!value.equals(environment.get(name))) {
+                missing.add(name + "=" + value);
+            }
+        });
+        return missing;
+    }
+
+    /**
+     * Overwrites the values of {@code target} in place. Not with {@code NDArray.set(Buffer)}: DJL's native side of
+     * that call enters a deprecated libtorch mode that prints a warning on stderr the first time.
+     */
+    public static void overwrite(NDArray target, float[] values) {
+        try (NDManager scratch = target.getManager().newSubManager()) {
+            target.set(new NDIndex("..."), scratch.create(values, target.getShape()));
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.neurocompress.codec.learned;
 import java.util.Arrays;
 import java.util.List;
 import org.neurocompress.codec.Codec;
+import org.neurocompress.codec.CodecException;
 
 /**
  * What every learned codec shares: a model whose fingerprint its frames carry, one run encoded through the batched
@@ -29,6 +30,20 @@ public abstract class LearnedCodec implements Codec {
     /** All segments of all runs in one inference call, whose native memory is freed after it. */
     @Override
     public abstract List<byte[]> encodeBatch(List<short[]> runs, int level, int[] payloadBudgets);
+
+    /**
+     * Refuses a decoder output that is not finite: rounded to samples it would pass for silence. Weights are checked
+     * when they load, so this is a native kernel gone wrong (README, "Native libraries").
+     */
+    protected final void requireFinite(float[] decoded) throws CodecException {
+        for (float v : decoded) {
+            if (!Float.isFinite(v)) {
+                throw new CodecException(name() + ": the decoder network produced " + v + " on this machine's PyTorch"
+                        + " kernels; run with " + String.join(" ", Djl.NATIVE_SETTINGS.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+            }
+        }
+    }
 
     /** For tests: native arrays alive in the model, which must not grow from call to call. */
     public int liveArrays() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.neurocompress.codec.CodecException;
 import org.neurocompress.codec.CodecLevel;
+import org.neurocompress.codec.CodecSpec;
 import org.neurocompress.codec.learned.LearnedCodec;
 import org.neurocompress.codec.learned.LearnedModel;
 import org.neurocompress.frame.CodecId;
@@ -20,7 +21,8 @@ import org.neurocompress.metrics.QualityAccumulator;
  * by the VQ decoder and refined by the CAE. One level; a frame carries 4 segments (1.6 s at 19 531 Hz).
  */
 public final class PaperCodec extends LearnedCodec {
-    private static final List<CodecLevel> LEVELS = List.of(new CodecLevel(1, 1800, 4));
+    public static final CodecSpec SPEC = new CodecSpec(CodecId.PAPER, PaperPreset.SEGMENT_LENGTH,
+            List.of(new CodecLevel(1, 1800, 4)), 1, true);
 
     private final PaperNetwork network;
 
@@ -35,23 +37,8 @@ public final class PaperCodec extends LearnedCodec {
     }
 
     @Override
-    public CodecId id() {
-        return CodecId.PAPER;
-    }
-
-    @Override
-    public int segmentLength() {
-        return PaperPreset.SEGMENT_LENGTH;
-    }
-
-    @Override
-    public List<CodecLevel> levels() {
-        return LEVELS;
-    }
-
-    @Override
-    public int defaultLevel() {
-        return 1;
+    public CodecSpec spec() {
+        return SPEC;
     }
 
     @Override
@@ -113,6 +100,7 @@ public final class PaperCodec extends LearnedCodec {
                 decoded = network.decode(new ParameterStore(batch, false), indices).toFloatArray();
             }
         }
+        requireFinite(decoded);
         short[] out = new short[sampleCount];
         for (int i = 0; i < sampleCount; i++) {
             long v = Math.round(decoded[i] * QualityAccumulator.FULL_SCALE);

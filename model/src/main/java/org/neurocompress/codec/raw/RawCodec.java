@@ -4,31 +4,18 @@ import java.util.List;
 import org.neurocompress.codec.Codec;
 import org.neurocompress.codec.CodecException;
 import org.neurocompress.codec.CodecLevel;
+import org.neurocompress.codec.CodecSpec;
 import org.neurocompress.frame.CodecId;
 
 /** 16-bit little-endian passthrough: exact, and the reference every ratio is measured against. */
 public final class RawCodec implements Codec {
     public static final int SEGMENT_LENGTH = 1024;
-    private static final List<CodecLevel> LEVELS = List.of(new CodecLevel(1, 1.0, 4));
+    public static final CodecSpec SPEC = new CodecSpec(CodecId.RAW, SEGMENT_LENGTH, List.of(new CodecLevel(1, 1.0, 4)),
+            1, false);
 
     @Override
-    public CodecId id() {
-        return CodecId.RAW;
-    }
-
-    @Override
-    public int segmentLength() {
-        return SEGMENT_LENGTH;
-    }
-
-    @Override
-    public List<CodecLevel> levels() {
-        return LEVELS;
-    }
-
-    @Override
-    public int defaultLevel() {
-        return 1;
+    public CodecSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.neurocompress.codec.CodecException;
 import org.neurocompress.codec.CodecLevel;
+import org.neurocompress.codec.CodecSpec;
 import org.neurocompress.codec.learned.LearnedCodec;
 import org.neurocompress.codec.learned.LearnedModel;
 import org.neurocompress.frame.CodecId;
@@ -21,13 +22,14 @@ import org.neurocompress.frame.CodecId;
  * residual stages whose coded payload fits the byte budget of the level's ratio.
  */
 public final class VqCaeCodec extends LearnedCodec {
-    private static final List<CodecLevel> LEVELS = List.of(
+    /** 200x by default, as for dct: what a 200 Mbit/s implant needs to fit a 1 Mbit/s radio. */
+    public static final CodecSpec SPEC = new CodecSpec(CodecId.VQCAE, VqCaeNetwork.SEGMENT_LENGTH, List.of(
             new CodecLevel(1, 10, 2),
             new CodecLevel(2, 25, 4),
             new CodecLevel(3, 50, 8),
             new CodecLevel(4, 100, 16),
             new CodecLevel(5, 200, 32),
-            new CodecLevel(6, 400, 64));
+            new CodecLevel(6, 400, 64)), 5, true);
     /**
      * A lower bound of the bits a coded index costs. It caps the stages a run can afford, so an encode call
      * computes no more stages than its runs can use, and a run's payload does not depend on its batch.
@@ -49,24 +51,8 @@ public final class VqCaeCodec extends LearnedCodec {
     }
 
     @Override
-    public CodecId id() {
-        return CodecId.VQCAE;
-    }
-
-    @Override
-    public int segmentLength() {
-        return VqCaeNetwork.SEGMENT_LENGTH;
-    }
-
-    @Override
-    public List<CodecLevel> levels() {
-        return LEVELS;
-    }
-
-    /** 200x, as for dct: what a 200 Mbit/s implant needs to fit a 1 Mbit/s radio. */
-    @Override
-    public int defaultLevel() {
-        return 5;
+    public CodecSpec spec() {
+        return SPEC;
     }
 
     @Override
@@ -148,6 +134,7 @@ public final class VqCaeCodec extends LearnedCodec {
                         .toFloatArray();
             }
         }
+        requireFinite(decoded);
         short[] out = new short[sampleCount];
         for (int i = 0; i < sampleCount; i++) {
             double v = decoded[i] * SegmentScale.scale(contents.steps()[i / s]);
