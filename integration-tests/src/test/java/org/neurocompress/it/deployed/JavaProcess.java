@@ -37,6 +37,8 @@ final class JavaProcess implements AutoCloseable {
         Path log = logDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // What a deployment gives every process that may load PyTorch (README, "Native libraries").
+        builder.environment().putAll(org.neurocompress.codec.learned.Djl.NATIVE_SETTINGS);
         builder.environment().putAll(env);
         return new JavaProcess(name, builder.start(), log);
     }

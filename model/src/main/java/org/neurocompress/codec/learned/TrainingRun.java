@@ -119,8 +119,14 @@ public final class TrainingRun {
                 try (GradientCollector collector = trainer.newGradientCollector()) {
                     NDList predictions = trainer.forward(new NDList(x));
                     NDArray loss = trainer.getLoss().evaluate(new NDList(x), predictions);
+                    float value = loss.getFloat();
+                    if (!Float.isFinite(value)) {
+                        // Before backward and step: the weights stay those of the last good batch.
+                        throw new NonFiniteLossException(value, epoch + 1, b + 1, batches, epoch,
+                                options.out().resolve(CHECKPOINT));
+                    }
                     collector.backward(loss);
-                    sum += loss.getFloat();
+                    sum += value;
                 }
                 trainer.step();
             }

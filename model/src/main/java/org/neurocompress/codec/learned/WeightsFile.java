@@ -1,6 +1,5 @@
 package org.neurocompress.codec.learned;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -59,10 +58,19 @@ public final class WeightsFile {
                 out.writeLong(d);
             }
             float[] values = p.getValue().getArray().toFloatArray();
+            int broken = firstNonFinite(values);
+            if (broken >= 0) {
+                throw new IOException("parameter " + p.getKey() + " holds " + values[broken] + " at index " + broken
+                        + ": weights that are not finite are never written");
+            }
             ByteBuffer data = ByteBuffer.allocate((half ? 2 : 4) * values.length).order(ByteOrder.LITTLE_ENDIAN);
             for (float v : values) {
                 if (half) {
-                    data.putShort(Half.fromFloat(v));
+                    short h = Half.fromFloat(v);
+                    if (!Float.isFinite(Half.toFloat(h))) {
+                        throw new IOException("parameter " + p.getKey() + " holds " + v + ", beyond float16's range");
+                    }
+                    data.putShort(h);
                 } else {
                     data.putFloat(v);
                 }
@@ -149,12 +157,26 @@ public final class WeightsFile {
                 floats[i] = width == 2 ? Half.toFloat(data.getShort()) : data.getFloat();
             }
             in.position(in.position() + width * floats.length);
-            NDArray array = p.getValue().getArray();
-            array.set(floats);
+            int broken = firstNonFinite(floats);
+            if (broken >= 0) {
+                throw new IOException(name + ": parameter " + stored + " holds " + floats[broken] + " at index "
+                        + broken + ": a broken model (from a diverged training run?) is refused");
+            }
+            Djl.overwrite(p.getValue().getArray(), floats);
         }
         if (in.remaining() != 4) {
             throw new IOException(name + ": " + (in.remaining() - 4) + " unexpected bytes after the last parameter");
         }
+    }
+
+    /** The index of the first NaN or infinite value, or -1. */
+    private static int firstNonFinite(float[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public static byte[] read(Path path) throws IOException {

@@ -11,7 +11,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
-import java.nio.FloatBuffer;
+import org.neurocompress.codec.learned.Djl;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,7 +77,7 @@ final class ResidualVectorQuantizer extends AbstractBlock {
             if (!trainer.initialised()) {
                 float[] current = parameter.toFloatArray();
                 if (isZero(current)) {
-                    parameter.set(FloatBuffer.wrap(trainer.initialise(projected.toFloatArray())));
+                    Djl.overwrite(parameter, trainer.initialise(projected.toFloatArray()));
                 } else {
                     trainer.adopt(current);
                 }
@@ -101,7 +101,7 @@ final class ResidualVectorQuantizer extends AbstractBlock {
         for (int k = 0; k < stages; k++) {
             float[] book = trainers.get(k).update();
             if (book != null) {
-                codebooks.get(k).getArray().set(FloatBuffer.wrap(book));
+                Djl.overwrite(codebooks.get(k).getArray(), book);
             }
         }
     }
@@ -140,7 +140,7 @@ final class ResidualVectorQuantizer extends AbstractBlock {
     }
 
     void setPriors(float[] frequencies) {
-        priors.getArray().set(FloatBuffer.wrap(frequencies));
+        Djl.overwrite(priors.getArray(), frequencies);
     }
 
     private static boolean isZero(float[] values) {

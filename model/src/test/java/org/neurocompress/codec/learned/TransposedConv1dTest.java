@@ -22,7 +22,7 @@ class TransposedConv1dTest {
             // Kernel v = (v0, v1, v2) = (1, 10, 100), bias 0.5, as the stride-1 convolution holds it.
             for (Pair<String, Parameter> p : layer.getParameters()) {
                 NDArray a = p.getValue().getArray();
-                a.set(p.getKey().endsWith("weight") ? new float[] {1, 10, 100} : new float[] {0.5f});
+                Djl.overwrite(a, p.getKey().endsWith("weight") ? new float[] {1, 10, 100} : new float[] {0.5f});
             }
             NDArray x = manager.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 4));
             float[] y = layer.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow()
