@@ -5,6 +5,7 @@ import org.neurocompress.codec.Codec;
 import org.neurocompress.codec.CodecException;
 import org.neurocompress.codec.CodecLevel;
 import org.neurocompress.codec.CodecSpec;
+import org.neurocompress.transform.Dct;
 import org.neurocompress.entropy.RangeDecoder;
 import org.neurocompress.entropy.RangeEncoder;
 import org.neurocompress.frame.CodecId;

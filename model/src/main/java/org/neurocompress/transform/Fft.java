@@ -1,6 +1,7 @@
-package org.neurocompress.codec.dct;
+package org.neurocompress.transform;
 
-/** In-place iterative radix-2 complex FFT of one fixed power-of-two size, with precomputed twiddles. */
+/** In-place iterative radix-2 complex FFT of one fixed power-of-two size, with precomputed twiddles (StrictMath:
+ * the same on every machine, so decoders that use it decode the same samples everywhere). */
 final class Fft {
     private final int n;
     private final int[] bitReversed;
@@ -20,8 +21,8 @@ final class Fft {
         cos = new double[n / 2];
         sin = new double[n / 2];
         for (int i = 0; i < n / 2; i++) {
-            cos[i] = Math.cos(2 * Math.PI * i / n);
-            sin[i] = Math.sin(2 * Math.PI * i / n);
+            cos[i] = StrictMath.cos(2 * Math.PI * i / n);
+            sin[i] = StrictMath.sin(2 * Math.PI * i / n);
         }
     }
 

@@ -1,11 +1,11 @@
-package org.neurocompress.codec.dct;
+package org.neurocompress.transform;
 
 /**
  * Orthonormal DCT-II and its inverse for one power-of-two size, computed through an n-point FFT (Makhoul's
  * reordering), so a 1024-sample block costs O(n log n) rather than n^2 multiplications. Not thread-safe: it owns
  * its scratch arrays.
  */
-final class Dct {
+public final class Dct {
     private final int n;
     private final Fft fft;
     private final double[] twiddleCos;
@@ -15,14 +15,14 @@ final class Dct {
     private final double scale0;
     private final double scale;
 
-    Dct(int n) {
+    public Dct(int n) {
         this.n = n;
         this.fft = new Fft(n);
         twiddleCos = new double[n];
         twiddleSin = new double[n];
         for (int k = 0; k < n; k++) {
-            twiddleCos[k] = Math.cos(Math.PI * k / (2.0 * n));
-            twiddleSin[k] = Math.sin(Math.PI * k / (2.0 * n));
+            twiddleCos[k] = StrictMath.cos(Math.PI * k / (2.0 * n));
+            twiddleSin[k] = StrictMath.sin(Math.PI * k / (2.0 * n));
         }
         re = new double[n];
         im = new double[n];
@@ -30,11 +30,11 @@ final class Dct {
         scale = Math.sqrt(2.0 / n);
     }
 
-    int size() {
+    public int size() {
         return n;
     }
 
-    void forward(double[] x, double[] out) {
+    public void forward(double[] x, double[] out) {
         for (int i = 0; i < n / 2; i++) {
             re[i] = x[2 * i];
             re[n - 1 - i] = x[2 * i + 1];
@@ -48,7 +48,7 @@ final class Dct {
         }
     }
 
-    void inverse(double[] coefficients, double[] out) {
+    public void inverse(double[] coefficients, double[] out) {
         for (int k = 0; k < n; k++) {
             double c = coefficients[k] / (k == 0 ? scale0 : scale);
             double cMirror = k == 0 ? 0 : coefficients[n - k] / scale;

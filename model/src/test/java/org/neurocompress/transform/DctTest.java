@@ -1,4 +1,4 @@
-package org.neurocompress.codec.dct;
+package org.neurocompress.transform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
