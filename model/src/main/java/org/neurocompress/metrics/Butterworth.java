@@ -1,0 +1,265 @@
+package org.neurocompress.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Digital Butterworth filters as second-order sections, designed as scipy.signal.butter designs them (analog
+ * prototype, frequency pre-warping, low-pass to band-pass transform, bilinear transform), and applied either zero
+ * phase (forward and backward, with scipy.signal.sosfiltfilt's odd extension and steady-state initial conditions)
+ * or causally. Coefficients per section: b0, b1, b2, a0 = 1, a1, a2.
+ */
+public final class Butterworth {
+    private final double[][] sections;
+
+    private Butterworth(double[][] sections) {
+        this.sections = sections;
+    }
+
+    /** A band-pass of the given order (each band edge's roll-off; the filter has 2 x order poles). */
+    public static Butterworth bandPass(int order, double lowHz, double highHz, double sampleRate) {
+        if (!(lowHz > 0 && highHz > lowHz && highHz < sampleRate / 2)) {
+            throw new IllegalArgumentException("band " + lowHz + "-" + highHz + " Hz does not fit a sample rate of "
+                    + sampleRate + " Hz");
+        }
+        double w1 = warp(lowHz, sampleRate);
+        double w2 = warp(highHz, sampleRate);
+        double bw = w2 - w1;
+        double wo2 = w1 * w2;
+        List<double[]> poles = new ArrayList<>(); // complex, (re, im)
+        for (double[] p : prototype(order)) {
+            double[] lp = {p[0] * bw / 2, p[1] * bw / 2};
+            double[] root = sqrt(sub(mul(lp, lp), new double[] {wo2, 0}));
+            poles.add(add(lp, root));
+            poles.add(sub(lp, root));
+        }
+        // order zeros at s = 0 and gain bw^order: after the bilinear transform, order zeros at +1 and order at -1.
+        double gain = Math.pow(bw, order);
+        double[] gainProducts = {1, 0};
+        List<double[]> digitalPoles = new ArrayList<>();
+        for (double[] p : poles) {
+            digitalPoles.add(bilinear(p));
+            gainProducts = mul(gainProducts, sub(new double[] {4, 0}, p));
+        }
+        // k_z = k * prod(fs2 - z) / prod(fs2 - p) with fs2 = 4 and the order zeros at s = 0.
+        gain *= Math.pow(4, order) * div(new double[] {1, 0}, gainProducts)[0];
+        double[][] sos = pairConjugates(digitalPoles, true);
+        sos[0][0] *= gain;
+        sos[0][1] *= gain;
+        sos[0][2] *= gain;
+        return new Butterworth(sos);
+    }
+
+    /** A low-pass of the given order. */
+    public static Butterworth lowPass(int order, double cutoffHz, double sampleRate) {
+        if (!(cutoffHz > 0 && cutoffHz < sampleRate / 2)) {
+            throw new IllegalArgumentException("cut-off " + cutoffHz + " Hz does not fit a sample rate of "
+                    + sampleRate + " Hz");
+        }
+        double wc = warp(cutoffHz, sampleRate);
+        List<double[]> digitalPoles = new ArrayList<>();
+        double[] gainProducts = {1, 0};
+        for (double[] p : prototype(order)) {
+            double[] analog = {p[0] * wc, p[1] * wc};
+            digitalPoles.add(bilinear(analog));
+            gainProducts = mul(gainProducts, sub(new double[] {4, 0}, analog));
+        }
+        double gain = Math.pow(wc, order) * div(new double[] {1, 0}, gainProducts)[0];
+        double[][] sos = pairConjugates(digitalPoles, false);
+        sos[0][0] *= gain;
+        sos[0][1] *= gain;
+        sos[0][2] *= gain;
+        return new Butterworth(sos);
+    }
+
+    /** Pre-warped analog frequency for the bilinear transform at fs = 2 (scipy's normalisation). */
+    private static double warp(double hz, double sampleRate) {
+        return 4 * Math.tan(Math.PI * (2 * hz / sampleRate) / 2);
+    }
+
+    /** The analog Butterworth prototype's poles: -exp(i pi m / 2N), m = -N+1, -N+3, ..., N-1. */
+    private static List<double[]> prototype(int order) {
+        List<double[]> poles = new ArrayList<>();
+        for (int m = -order + 1; m < order; m += 2) {
+            double angle = Math.PI * m / (2.0 * order);
+            poles.add(new double[] {-Math.cos(angle), -Math.sin(angle)});
+        }
+        return poles;
+    }
+
+    private static double[] bilinear(double[] p) {
+        return div(add(new double[] {4, 0}, p), sub(new double[] {4, 0}, p));
+    }
+
+    /**
+     * Groups poles into sections: each conjugate pair, or two real poles, becomes a biquad; a real pole left over a
+     * first-order section. Band-pass biquads take one zero at +1 and one at -1; low-pass sections zeros at -1.
+     */
+    private static double[][] pairConjugates(List<double[]> poles, boolean bandPass) {
+        List<double[]> sections = new ArrayList<>();
+        List<Double> real = new ArrayList<>();
+        List<double[]> complex = new ArrayList<>();
+        for (double[] p : poles) {
+            if (Math.abs(p[1]) < 1e-12) {
+                real.add(p[0]);
+            } else if (p[1] > 0) {
+                complex.add(p);
+            }
+        }
+        double[] zeros = bandPass ? new double[] {1, 0, -1} : new double[] {1, 2, 1};
+        for (double[] p : complex) {
+            sections.add(new double[] {zeros[0], zeros[1], zeros[2], 1, -2 * p[0], p[0] * p[0] + p[1] * p[1]});
+        }
+        for (int i = 0; i + 1 < real.size(); i += 2) {
+            double p = real.get(i);
+            double q = real.get(i + 1);
+            sections.add(new double[] {zeros[0], zeros[1], zeros[2], 1, -(p + q), p * q});
+        }
+        if (real.size() % 2 == 1) {
+            sections.add(new double[] {1, 1, 0, 1, -real.get(real.size() - 1), 0});
+        }
+        return sections.toArray(double[][]::new);
+    }
+
+    /** The odd-extension length sosfiltfilt uses: 3 x (2 x sections + 1 - sections of first order). */
+    public int padLength() {
+        int firstOrder = 0;
+        for (double[] s : sections) {
+            if (s[2] == 0 && s[5] == 0) {
+                firstOrder++;
+            }
+        }
+        return 3 * (2 * sections.length + 1 - firstOrder);
+    }
+
+    /** Zero-phase filtering of the whole signal, as scipy.signal.sosfiltfilt with its default padding. */
+    public double[] filtfilt(double[] x) {
+        int pad = padLength();
+        if (x.length <= pad) {
+            throw new IllegalArgumentException("a zero-phase filter needs more than " + pad + " samples, got "
+                    + x.length);
+        }
+        double[] ext = new double[x.length + 2 * pad];
+        for (int i = 0; i < pad; i++) {
+            ext[i] = 2 * x[0] - x[pad - i];
+            ext[pad + x.length + i] = 2 * x[x.length - 1] - x[x.length - 2 - i];
+        }
+        System.arraycopy(x, 0, ext, pad, x.length);
+        double[][] zi = steadyState();
+        run(ext, zi, ext[0]);
+        reverse(ext);
+        run(ext, zi, ext[0]);
+        reverse(ext);
+        return java.util.Arrays.copyOfRange(ext, pad, pad + x.length);
+    }
+
+    /** A causal filter's running state: for streams filtered piece by piece (the stream job's metrics). */
+    public final class Causal {
+        private final double[][] state = new double[sections.length][2];
+        private boolean started;
+
+        /** Filters {@code x} in place, continuing from the previous call; starts at steady state for x[0]. */
+        public void filter(double[] x, int from, int length) {
+            if (!started && length > 0) {
+                double[][] zi = steadyState();
+                for (int s = 0; s < sections.length; s++) {
+                    state[s][0] = zi[s][0] * x[from];
+                    state[s][1] = zi[s][1] * x[from];
+                }
+                started = true;
+            }
+            for (int i = from; i < from + length; i++) {
+                x[i] = step(x[i], state);
+            }
+        }
+    }
+
+    public Causal causal() {
+        return new Causal();
+    }
+
+    private void run(double[] x, double[][] zi, double first) {
+        double[][] state = new double[sections.length][2];
+        for (int s = 0; s < sections.length; s++) {
+            state[s][0] = zi[s][0] * first;
+            state[s][1] = zi[s][1] * first;
+        }
+        for (int i = 0; i < x.length; i++) {
+            x[i] = step(x[i], state);
+        }
+    }
+
+    /** One sample through every section, transposed direct form II. */
+    private double step(double in, double[][] state) {
+        double v = in;
+        for (int s = 0; s < sections.length; s++) {
+            double[] c = sections[s];
+            double y = c[0] * v + state[s][0];
+            state[s][0] = c[1] * v - c[4] * y + state[s][1];
+            state[s][1] = c[2] * v - c[5] * y;
+            v = y;
+        }
+        return v;
+    }
+
+    /** sosfilt_zi: each section's state for a unit step input, scaled by the DC gain of the sections before it. */
+    private double[][] steadyState() {
+        double[][] zi = new double[sections.length][2];
+        double scale = 1;
+        for (int s = 0; s < sections.length; s++) {
+            double[] c = sections[s];
+            double b0 = c[0];
+            double b1 = c[1];
+            double b2 = c[2];
+            double a1 = c[4];
+            double a2 = c[5];
+            // lfilter_zi: solve (I - companion(a)^T) zi = b[1:] - a[1:] b0.
+            double r1 = b1 - a1 * b0;
+            double r2 = b2 - a2 * b0;
+            // I - A^T with A^T = [[-a1, 1], [-a2, 0]]: [[1 + a1, -1], [a2, 1]].
+            double det = (1 + a1) + a2;
+            zi[s][0] = scale * (r1 + r2) / det;
+            zi[s][1] = scale * ((1 + a1) * r2 - a2 * r1) / det;
+            scale *= (b0 + b1 + b2) / (1 + a1 + a2);
+        }
+        return zi;
+    }
+
+    private static void reverse(double[] x) {
+        for (int i = 0, j = x.length - 1; i < j; i++, j--) {
+            double t = x[i];
+            x[i] = x[j];
+            x[j] = t;
+        }
+    }
+
+    private static double[] add(double[] a, double[] b) {
+        return new double[] {a[0] + b[0], a[1] + b[1]};
+    }
+
+    private static double[] sub(double[] a, double[] b) {
+        return new double[] {a[0] - b[0], a[1] - b[1]};
+    }
+
+    private static double[] mul(double[] a, double[] b) {
+        return new double[] {a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]};
+    }
+
+    private static double[] div(double[] a, double[] b) {
+        double d = b[0] * b[0] + b[1] * b[1];
+        return new double[] {(a[0] * b[0] + a[1] * b[1]) / d, (a[1] * b[0] - a[0] * b[1]) / d};
+    }
+
+    /** The principal square root, as numpy's complex sqrt. */
+    private static double[] sqrt(double[] a) {
+        double r = Math.hypot(a[0], a[1]);
+        double re = Math.sqrt((r + a[0]) / 2);
+        double im = Math.copySign(Math.sqrt((r - a[0]) / 2), a[1]);
+        return new double[] {re, im};
+    }
+
+    /** For tests: the sections, b0 b1 b2 1 a1 a2 each. */
+    double[][] sections() {
+        return sections.clone();
+    }
+}

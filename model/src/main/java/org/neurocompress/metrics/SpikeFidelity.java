@@ -1,0 +1,151 @@
+package org.neurocompress.metrics;
+
+import java.util.Arrays;
+
+/**
+ * Whether the action potentials survive a codec (docs/metrics.md): both signals band-passed 300-5000 Hz (3rd-order
+ * Butterworth, zero phase), spikes are downward crossings of -T, T = 4.5 x median(|band-passed original|) / 0.6745,
+ * at most one per 1 ms; a decoded spike matches an original one within 0.5 ms, each used once. Also the SNR of the
+ * LFP band (below 300 Hz) and of the spike band. The reference definition is ../shared/tools/spike_fidelity.py.
+ *
+ * @param originalSpikes spikes detected in the original
+ * @param decodedSpikes spikes detected in the decoded signal, at the original's threshold
+ * @param matched decoded spikes matched to original ones
+ * @param f1 2PR / (P + R); null when the original has no spike
+ */
+public record SpikeFidelity(int originalSpikes, int decodedSpikes, int matched, Double recall, Double precision,
+        Double f1, Double lfpSnrDb, Double spikeBandSnrDb) {
+    public static final double THRESHOLD_SIGMAS = 4.5;
+    private static final double MAD_TO_SIGMA = 0.6745;
+
+    /** The filters for one sample rate, designed once. */
+    public record Filters(double sampleRate, Butterworth spikeBand, Butterworth lfpBand) {
+        public static Filters of(double sampleRate) {
+            return new Filters(sampleRate, Butterworth.bandPass(3, 300, 5000, sampleRate),
+                    Butterworth.lowPass(3, 300, sampleRate));
+        }
+
+        /** Samples between two spikes at least: 1 ms, as the reference counts it (integer division). */
+        public int refractory() {
+            return (int) Math.floor(sampleRate / 1000);
+        }
+
+        /** How far apart matched spikes may be: 0.5 ms. */
+        public int tolerance() {
+            return (int) Math.floor(0.0005 * sampleRate);
+        }
+    }
+
+    /** Measures one channel, the whole recording at once (zero-phase filters). */
+    public static SpikeFidelity measure(short[] original, short[] decoded, Filters filters) {
+        if (original.length != decoded.length) {
+            throw new IllegalArgumentException("original has " + original.length + " samples, decoded "
+                    + decoded.length);
+        }
+        if (original.length <= filters.spikeBand().padLength()) {
+            return new SpikeFidelity(0, 0, 0, null, null, null, null, null);
+        }
+        double[] x = toDouble(original);
+        double[] y = toDouble(decoded);
+        double[] fx = filters.spikeBand().filtfilt(x);
+        double[] fy = filters.spikeBand().filtfilt(y);
+        double[] lx = filters.lfpBand().filtfilt(x);
+        double[] ly = filters.lfpBand().filtfilt(y);
+        return of(fx, fy, threshold(fx, 0, fx.length), filters, snr(lx, ly), snr(fx, fy));
+    }
+
+    /** Spike counts and F1 of band-passed signals at threshold T, with band SNRs already computed. */
+    public static SpikeFidelity of(double[] fx, double[] fy, double threshold, Filters filters, Double lfpSnr,
+            Double spikeSnr) {
+        int[] a = crossings(fx, threshold, filters.refractory());
+        int[] b = crossings(fy, threshold, filters.refractory());
+        int matched = match(a, b, filters.tolerance());
+        if (a.length == 0) {
+            return new SpikeFidelity(0, b.length, 0, null, null, null, lfpSnr, spikeSnr);
+        }
+        double recall = (double) matched / a.length;
+        double precision = b.length == 0 ? 0 : (double) matched / b.length;
+        double f1 = recall + precision == 0 ? 0 : 2 * recall * precision / (recall + precision);
+        return new SpikeFidelity(a.length, b.length, matched, recall, precision, f1, lfpSnr, spikeSnr);
+    }
+
+    /** T = 4.5 x median(|x|) / 0.6745 over {@code x[from, from+length)}: the noise level, robust to the spikes. */
+    public static double threshold(double[] x, int from, int length) {
+        double[] magnitudes = new double[length];
+        for (int i = 0; i < length; i++) {
+            magnitudes[i] = Math.abs(x[from + i]);
+        }
+        Arrays.sort(magnitudes);
+        double median = length % 2 == 1 ? magnitudes[length / 2]
+                : (magnitudes[length / 2 - 1] + magnitudes[length / 2]) / 2;
+        return THRESHOLD_SIGMAS * median / MAD_TO_SIGMA;
+    }
+
+    /** Indices i where x crosses -T downwards (x[i] < -T <= x[i-1]), each more than {@code refractory} after the last. */
+    public static int[] crossings(double[] x, double threshold, int refractory) {
+        int[] found = new int[16];
+        int count = 0;
+        long last = Long.MIN_VALUE / 2;
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] < -threshold && x[i - 1] >= -threshold && i - last > refractory) {
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, 2 * count);
+                }
+                found[count++] = i;
+                last = i;
+            }
+        }
+        return Arrays.copyOf(found, count);
+    }
+
+    /** Greedy matching in time order: each original spike takes the first unused decoded one within tolerance. */
+    public static int match(int[] original, int[] decoded, int tolerance) {
+        boolean[] used = new boolean[decoded.length];
+        int hits = 0;
+        for (int t : original) {
+            int k = lowerBound(decoded, t - tolerance);
+            while (k < decoded.length && decoded[k] <= t + tolerance && used[k]) {
+                k++;
+            }
+            if (k < decoded.length && decoded[k] <= t + tolerance) {
+                used[k] = true;
+                hits++;
+            }
+        }
+        return hits;
+    }
+
+    private static int lowerBound(int[] sorted, int value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** SNR in dB of y against x; null when they are identical. */
+    public static Double snr(double[] x, double[] y) {
+        double signal = 0;
+        double error = 0;
+        for (int i = 0; i < x.length; i++) {
+            signal += x[i] * x[i];
+            double e = x[i] - y[i];
+            error += e * e;
+        }
+        return error == 0 ? null : 10 * Math.log10(signal / error);
+    }
+
+    private static double[] toDouble(short[] s) {
+        double[] d = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            d[i] = s[i];
+        }
+        return d;
+    }
+}
