@@ -73,16 +73,18 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TrainingData trainingData = TrainingData.load(data, p.segmentLength(), w -> err.println("train: warning: "
                 + w));
-        err.printf("train: %s on %d segments of %d samples from %d file(s) in %s, %d epochs, seed %d%n", p.name(),
-                trainingData.segments().length, p.segmentLength(), trainingData.files(), data, n, seed);
+        TrainingRun run = new TrainingRun(p, trainingData, new TrainingOptions(n, seed, out, resume));
+        err.printf("train: %s on %d examples from %d segments of %d samples in %d file(s) of %s, %d epochs, seed %d%n",
+                p.name(), run.examples(), trainingData.segments().length, p.segmentLength(), trainingData.files(),
+                data, n, seed);
         Files.createDirectories(out);
-        int batches = (trainingData.segments().length + p.batchSize() - 1) / p.batchSize();
+        int batches = (run.examples() + p.batchSize() - 1) / p.batchSize();
         TrainingRun.Result result;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train " + p.name())
                 .setInitialMax((long) n * batches).setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .setStyle(System.console() == null ? ProgressBarStyle.ASCII : ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                 .setUpdateIntervalMillis(500).build()) {
-            result = new TrainingRun(p, trainingData, new TrainingOptions(n, seed, out, resume)).run(
+            result = run.run(
                     new TrainingRun.Listener() {
                         @Override
                         public void batch(int epoch, int batch, int total, double meanLoss) {

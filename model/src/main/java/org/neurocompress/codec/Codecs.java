@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.neurocompress.codec.dct.DctCodec;
+import org.neurocompress.codec.hybrid.HybridCodec;
 import org.neurocompress.codec.paper.PaperCodec;
 import org.neurocompress.codec.raw.RawCodec;
 import org.neurocompress.codec.vqcae.VqCaeCodec;
@@ -29,6 +30,7 @@ public final class Codecs {
         register(DctCodec.SPEC, model -> new DctCodec());
         register(PaperCodec.SPEC, PaperCodec::open);
         register(VqCaeCodec.SPEC, VqCaeCodec::open);
+        register(HybridCodec.SPEC, HybridCodec::open);
     }
 
     private Codecs() {

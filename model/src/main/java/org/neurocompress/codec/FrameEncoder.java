@@ -65,9 +65,16 @@ public final class FrameEncoder {
     }
 
     private int payloadBudget(int channel, long firstSampleIndex, int sampleRate, int count) {
-        int frameBudget = (int) Math.floor(2.0 * count / codecLevel.nominalRatio());
-        int overhead = FrameWriter.overhead(codec.fingerprint().length, channel, firstSampleIndex, sampleRate,
-                codec.segmentLength(), count, Math.max(frameBudget, 1));
+        return payloadBudget(codecLevel, codec.fingerprint().length, codec.segmentLength(), channel,
+                firstSampleIndex, sampleRate, count);
+    }
+
+    /** The payload bytes a frame of {@code count} samples may take at a level: its share less the frame's overhead. */
+    public static int payloadBudget(CodecLevel level, int fingerprintBytes, int segmentLength, int channel,
+            long firstSampleIndex, int sampleRate, int count) {
+        int frameBudget = (int) Math.floor(2.0 * count / level.nominalRatio());
+        int overhead = FrameWriter.overhead(fingerprintBytes, channel, firstSampleIndex, sampleRate, segmentLength,
+                count, Math.max(frameBudget, 1));
         return Math.max(MIN_PAYLOAD_BUDGET, frameBudget - overhead);
     }
 

@@ -38,6 +38,22 @@ public final class RangeDecoder {
         return bit;
     }
 
+    /** Decodes a bit coded by {@link RangeEncoder#encodeBit16}. */
+    public int decodeBit16(int probability) {
+        int bound = (range >>> 16) * probability;
+        int bit;
+        if ((code ^ 0x80000000) < (bound ^ 0x80000000)) {
+            range = bound;
+            bit = 0;
+        } else {
+            range -= bound;
+            code -= bound;
+            bit = 1;
+        }
+        normalize();
+        return bit;
+    }
+
     /** Decodes a bit coded by {@link RangeEncoder#encodeBitFixed}. */
     public int decodeBitFixed(int prob) {
         int bound = (range >>> Probabilities.BITS) * prob;

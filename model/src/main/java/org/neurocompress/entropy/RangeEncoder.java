@@ -45,6 +45,21 @@ public final class RangeEncoder {
         normalize();
     }
 
+    /**
+     * Codes one bit whose probability of being zero is {@code probability} / 2^16 (1..65535): the caller's model
+     * owns the probability and its adaptation.
+     */
+    public void encodeBit16(int probability, int bit) {
+        int bound = (range >>> 16) * probability;
+        if (bit == 0) {
+            range = bound;
+        } else {
+            low += bound & 0xFFFFFFFFL;
+            range -= bound;
+        }
+        normalize();
+    }
+
     /** Codes the low {@code count} bits of {@code value}, most significant first, each with probability 1/2. */
     public void encodeDirect(int value, int count) {
         for (int i = count - 1; i >= 0; i--) {

@@ -7,7 +7,8 @@ public enum CodecId {
     RAW(1, "raw"),
     DCT(2, "dct"),
     PAPER(3, "paper"),
-    VQCAE(4, "vqcae");
+    VQCAE(4, "vqcae"),
+    HYBRID(5, "hybrid");
 
     private final int code;
     private final String codecName;

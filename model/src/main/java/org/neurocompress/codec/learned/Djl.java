@@ -3,6 +3,7 @@ package org.neurocompress.codec.learned;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -73,8 +74,27 @@ public final class Djl {
      * that call enters a deprecated libtorch mode that prints a warning on stderr the first time.
      */
     public static void overwrite(NDArray target, float[] values) {
+        // PyTorch refuses in-place writes to a parameter that trains while its thread records gradients.
+        boolean trains = target.hasGradient();
+        if (trains) {
+            target.setRequiresGradient(false);
+        }
         try (NDManager scratch = target.getManager().newSubManager()) {
             target.set(new NDIndex("..."), scratch.create(values, target.getShape()));
+        }
+        if (trains) {
+            target.setRequiresGradient(true);
+        }
+    }
+
+    /**
+     * Stops PyTorch recording gradients on the calling thread. Its grad mode is per thread and on by default: DJL
+     * turns it off only on the thread that loaded the engine, so inference on any other thread (a Flink operator,
+     * a worker pool) would build autograd graphs for nothing.
+     */
+    public static void inferenceOnThisThread() {
+        if (JniUtils.isGradMode()) {
+            JniUtils.setGradMode(false);
         }
     }
 

@@ -16,9 +16,15 @@ public abstract class LearnedCodec implements Codec {
         this.model = model;
     }
 
+    /** What frames carry to name the model: its fingerprint, or the first {@link #fingerprintBytes()} of it. */
     @Override
     public final byte[] fingerprint() {
-        return model.fingerprint();
+        return Arrays.copyOf(model.fingerprint(), Math.min(fingerprintBytes(), model.fingerprint().length));
+    }
+
+    /** How many bytes of the model's fingerprint frames carry: all 8 unless a codec needs its frames smaller. */
+    protected int fingerprintBytes() {
+        return 8;
     }
 
     @Override

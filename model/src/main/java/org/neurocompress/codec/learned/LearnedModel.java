@@ -88,7 +88,7 @@ public final class LearnedModel implements AutoCloseable {
         NDManager manager = NDManager.newBaseManager();
         try {
             Block network = preset.newNetwork();
-            network.initialize(manager, DataType.FLOAT32, new Shape(1, preset.segmentLength()));
+            network.initialize(manager, DataType.FLOAT32, new Shape(1, preset.exampleLength()));
             WeightsFile.load(weights, network, manager, name);
             return new LearnedModel(manager, network, manifest);
         } catch (IOException | RuntimeException e) {

@@ -13,6 +13,16 @@ public interface Preset {
 
     Block newNetwork();
 
+    /** The length of one training example: a segment unless the preset learns from something else. */
+    default int exampleLength() {
+        return segmentLength();
+    }
+
+    /** The training examples, each of {@link #exampleLength()} values: by default the recordings' segments. */
+    default float[][] examples(TrainingData data) {
+        return data.segments();
+    }
+
     Loss loss();
 
     int batchSize();

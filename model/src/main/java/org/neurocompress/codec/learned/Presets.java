@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.neurocompress.codec.hybrid.HybridPreset;
 import org.neurocompress.codec.paper.PaperPreset;
 import org.neurocompress.codec.vqcae.VqCaePreset;
 
@@ -14,6 +15,7 @@ public final class Presets {
     static {
         register("paper", PaperPreset::new);
         register("vqcae", VqCaePreset::new);
+        register("hybrid", HybridPreset::new);
     }
 
     private Presets() {

@@ -7,6 +7,6 @@ public interface TrainingHooks {
     /** After every optimiser step. */
     void afterStep();
 
-    /** Once, after the last epoch and before the weights are saved, with the training segments. */
-    void afterTraining(NDManager manager, float[][] segments);
+    /** Once, after the last epoch and before the weights are saved, with the training recordings. */
+    void afterTraining(NDManager manager, TrainingData data);
 }

@@ -38,12 +38,22 @@ public final class TrainingRun {
 
     private final Preset preset;
     private final TrainingData data;
+    private final float[][] examples;
     private final TrainingOptions options;
 
     public TrainingRun(Preset preset, TrainingData data, TrainingOptions options) {
         this.preset = preset;
         this.data = data;
+        this.examples = preset.examples(data);
+        if (examples.length == 0) {
+            throw new IllegalArgumentException(preset.name() + " found nothing to learn from in " + data.source());
+        }
         this.options = options;
+    }
+
+    /** How many examples an epoch goes through. */
+    public int examples() {
+        return examples.length;
     }
 
     /** What the run produced: the loss of every epoch, and the wall time. */
@@ -66,13 +76,13 @@ public final class TrainingRun {
                             .build())
                     .optInitializer(new FanInUniformInitializer(), Parameter.Type.WEIGHT);
             try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(preset.batchSize(), preset.segmentLength()));
+                trainer.initialize(new Shape(preset.batchSize(), preset.exampleLength()));
                 Path checkpoint = options.out().resolve(CHECKPOINT);
                 if (options.resume()) {
                     firstEpoch = resume(checkpoint, network, trainer.getManager(), losses);
                 }
                 Random shuffle = new Random(options.seed());
-                int[] order = new int[data.segments().length];
+                int[] order = new int[examples.length];
                 for (int i = 0; i < order.length; i++) {
                     order[i] = i;
                 }
@@ -89,7 +99,7 @@ public final class TrainingRun {
                     writeLossCurve(losses);
                 }
                 if (network instanceof TrainingHooks hooks) {
-                    hooks.afterTraining(trainer.getManager(), data.segments());
+                    hooks.afterTraining(trainer.getManager(), data);
                 }
                 LearnedModel.save(network, preset, options.out(), m -> annotate(m, losses, start));
             }
@@ -98,7 +108,7 @@ public final class TrainingRun {
     }
 
     private int batchesPerEpoch() {
-        return (data.segments().length + preset.batchSize() - 1) / preset.batchSize();
+        return (examples.length + preset.batchSize() - 1) / preset.batchSize();
     }
 
     private double epoch(Trainer trainer, int[] order, int epoch, Listener listener) {
@@ -108,14 +118,14 @@ public final class TrainingRun {
         for (int b = 0; b < batches; b++) {
             int from = b * batchSize;
             int n = Math.min(batchSize, order.length - from);
-            float[] flat = new float[n * preset.segmentLength()];
+            int length = preset.exampleLength();
+            float[] flat = new float[n * length];
             for (int i = 0; i < n; i++) {
-                System.arraycopy(data.segments()[order[from + i]], 0, flat, i * preset.segmentLength(),
-                        preset.segmentLength());
+                System.arraycopy(examples[order[from + i]], 0, flat, i * length, length);
             }
             // A manager per batch: its arrays are freed when the batch is done.
             try (NDManager batch = trainer.getManager().newSubManager()) {
-                NDArray x = batch.create(flat, new Shape(n, preset.segmentLength()));
+                NDArray x = batch.create(flat, new Shape(n, length));
                 try (GradientCollector collector = trainer.newGradientCollector()) {
                     NDList predictions = trainer.forward(new NDList(x));
                     NDArray loss = trainer.getLoss().evaluate(new NDList(x), predictions);
@@ -190,6 +200,7 @@ public final class TrainingRun {
         trainedOn.put("folder", data.source());
         trainedOn.put("files", data.files());
         trainedOn.put("segments", data.segments().length);
+        trainedOn.put("examples", examples.length);
         trainedOn.set("skipped", ModelManifest.JSON.valueToTree(data.skipped()));
         ObjectNode training = manifest.json().putObject("training");
         training.put("epochs", options.epochs());

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.neurocompress.codec.CodecException;
 import org.neurocompress.codec.CodecLevel;
 import org.neurocompress.codec.CodecSpec;
+import org.neurocompress.codec.learned.Djl;
 import org.neurocompress.codec.learned.LearnedCodec;
 import org.neurocompress.codec.learned.LearnedModel;
 import org.neurocompress.frame.CodecId;
@@ -60,6 +61,7 @@ public final class PaperCodec extends LearnedCodec {
         }
         long[] codes;
         synchronized (this) {
+            Djl.inferenceOnThisThread();
             try (NDManager batch = model.manager().newSubManager()) {
                 NDArray x = batch.create(flat, new Shape(total, s));
                 codes = network.encode(new ParameterStore(batch, false), x).toLongArray();
@@ -95,6 +97,7 @@ public final class PaperCodec extends LearnedCodec {
         }
         float[] decoded;
         synchronized (this) {
+            Djl.inferenceOnThisThread();
             try (NDManager batch = model.manager().newSubManager()) {
                 NDArray indices = batch.create(codes);
                 decoded = network.decode(new ParameterStore(batch, false), indices).toFloatArray();

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.neurocompress.codec.CodecException;
 import org.neurocompress.codec.CodecLevel;
 import org.neurocompress.codec.CodecSpec;
+import org.neurocompress.codec.learned.Djl;
 import org.neurocompress.codec.learned.LearnedCodec;
 import org.neurocompress.codec.learned.LearnedModel;
 import org.neurocompress.frame.CodecId;
@@ -82,6 +83,7 @@ public final class VqCaeCodec extends LearnedCodec {
         }
         long[][] indices;
         synchronized (this) {
+            Djl.inferenceOnThisThread();
             try (NDManager batch = model.manager().newSubManager()) {
                 NDArray x = batch.create(normalised, new Shape(totalSegments, s));
                 indices = network.encode(new ParameterStore(batch, false), x, depth);
@@ -129,6 +131,7 @@ public final class VqCaeCodec extends LearnedCodec {
         VqCaePayload.Contents contents = payloads.read(payload, segments, VqCaeNetwork.POSITIONS);
         float[] decoded;
         synchronized (this) {
+            Djl.inferenceOnThisThread();
             try (NDManager batch = model.manager().newSubManager()) {
                 decoded = network.decode(new ParameterStore(batch, false), batch, contents.indices(), segments)
                         .toFloatArray();

@@ -12,6 +12,7 @@ import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Random;
+import org.neurocompress.codec.learned.TrainingData;
 import org.neurocompress.codec.learned.TrainingHooks;
 
 /**
@@ -159,7 +160,8 @@ public final class VqCaeNetwork extends AbstractBlock implements TrainingHooks {
 
     /** Counts how often each code of each stage is chosen on (a sample of) the training segments. */
     @Override
-    public void afterTraining(NDManager manager, float[][] segments) {
+    public void afterTraining(NDManager manager, TrainingData data) {
+        float[][] segments = data.segments();
         int step = Math.max(1, segments.length / PRIOR_SEGMENTS);
         float[] counts = new float[STAGES * ResidualVectorQuantizer.CODES];
         int batch = 256;

@@ -1,0 +1,251 @@
+package org.neurocompress.codec.hybrid;
+
+import java.util.Arrays;
+import org.neurocompress.entropy.RangeDecoder;
+import org.neurocompress.entropy.RangeEncoder;
+
+/**
+ * Context-modelled coding of the quantised DCT coefficients of consecutive segments of one frame (docs/formats.md,
+ * "hybrid"). Per segment: the DC value as a difference from the previous segment's, the index of the last non-zero
+ * coefficient, then each coefficient up to it as a zero flag, a sign, greater-than-1 and greater-than-2 flags and an
+ * Exp-Golomb remainder. A coefficient's contexts are its frequency band and how busy its neighbourhood is: the two
+ * coefficients below it in this segment and its neighbours in the previous segment, because a channel's spectrum
+ * changes slowly. Every context starts from the model's learned prior for the level.
+ *
+ * <p>The encoder quantises as it codes (rate-distortion optimised quantisation): each magnitude is the one of the
+ * two nearest that minimises squared error plus lambda times the bits it costs in its current context.
+ */
+final class CoefficientCoder {
+    static final int BANDS = 10;
+    static final int ACTIVITY = 12;
+    static final int MAX_MAGNITUDE = 1 << 24;
+    /** The Lagrange multiplier, in step^2 per bit: the slope of uniform quantisation at high rate, tuned on dev. */
+    static final double LAMBDA = 0.12;
+    /** A coefficient below 0.5 + LAST_MARGIN x lambda steps is not worth ending the segment after. */
+    private static final double LAST_MARGIN = 4;
+    private static final int FLAGS = BANDS * ACTIVITY;
+    private static final int REMAINDER_SETS = 4;
+
+    /** Context layout: offsets into one prior array. */
+    static final int ZERO = 0;
+    static final int ONE = ZERO + FLAGS;
+    static final int TWO = ONE + FLAGS;
+    static final int REMAINDER = TWO + FLAGS;
+    static final int DC = REMAINDER + REMAINDER_SETS * 32;
+    static final int LAST = DC + 32;
+    private static final int LAST_LENGTH_NODES = 16;
+    private static final int LAST_SECOND_BIT = LAST + 12 * LAST_LENGTH_NODES;
+    static final int CONTEXTS = LAST_SECOND_BIT + 12;
+
+    private final int n;
+    private final AdaptiveBits bits;
+    private final int[] previous;
+    private int previousDc;
+    private int previousLast;
+    private final double lambda;
+
+    /**
+     * @param priors {@link #CONTEXTS} probabilities of a zero, 16-bit
+     * @param lambdaScale the encoder's multiplier of {@link #LAMBDA} (below 1 it spends bytes left at a step)
+     */
+    CoefficientCoder(int n, int[] priors, double lambdaScale) {
+        if (priors.length != CONTEXTS) {
+            throw new IllegalArgumentException("coefficient priors need " + CONTEXTS + " values, got " + priors.length);
+        }
+        this.n = n;
+        this.bits = new AdaptiveBits(priors);
+        this.previous = new int[n + 1];
+        this.lambda = LAMBDA * lambdaScale;
+    }
+
+    static int band(int k) {
+        return Math.min(BANDS - 1, 31 - Integer.numberOfLeadingZeros(k));
+    }
+
+    /** How busy the neighbourhood of coefficient k is, from 0 (all zero) to ACTIVITY - 1. */
+    private int activity(int[] q, int k) {
+        int a1 = Math.abs(q[k - 1]);
+        int a2 = k >= 2 ? Math.abs(q[k - 2]) : 0;
+        int e = 4 * a1 + 2 * a2 + previous[k - 1] + 2 * previous[k] + previous[k + 1];
+        return e == 0 ? 0 : Math.min(ACTIVITY - 1, 1 + (31 - Integer.numberOfLeadingZeros(e)));
+    }
+
+    private static int remainderBase(int activity) {
+        return REMAINDER + 32 * Math.min(REMAINDER_SETS - 1, activity / 3);
+    }
+
+    /**
+     * Quantises and codes one segment.
+     *
+     * @param v the segment's coefficients divided by the step
+     * @param q receives the quantised values
+     */
+    void encode(RangeEncoder rc, double[] v, int[] q) {
+        q[0] = (int) Math.max(-MAX_MAGNITUDE, Math.min(MAX_MAGNITUDE, Math.round(v[0])));
+        encodeSigned(rc, q[0] - previousDc, DC);
+        previousDc = q[0];
+        int lastIndex = 0;
+        double lastThreshold = 0.5 + lambda * LAST_MARGIN;
+        for (int i = n - 1; i >= 1; i--) {
+            if (Math.abs(v[i]) >= lastThreshold) {
+                lastIndex = i;
+                break;
+            }
+        }
+        Arrays.fill(q, 1, n, 0);
+        encodeLast(rc, lastIndex);
+        for (int k = 1; k <= lastIndex; k++) {
+            int act = activity(q, k);
+            int context = band(k) * ACTIVITY + act;
+            double a = Math.abs(v[k]);
+            int hi = (int) Math.min(MAX_MAGNITUDE, Math.floor(a + 0.5));
+            int m;
+            if (k == lastIndex) {
+                m = Math.max(1, hi);
+            } else if (hi == 0) {
+                m = 0;
+            } else {
+                double jHi = (a - hi) * (a - hi) + lambda * magnitudeBits(context, act, hi);
+                double jLo = (a - hi + 1) * (a - hi + 1) + lambda * magnitudeBits(context, act, hi - 1);
+                m = jLo < jHi ? hi - 1 : hi;
+            }
+            q[k] = v[k] < 0 ? -m : m;
+            if (k < lastIndex) {
+                bits.encode(rc, ZERO + context, m == 0 ? 0 : 1);
+            }
+            if (m != 0) {
+                rc.encodeDirect(q[k] < 0 ? 1 : 0, 1);
+                bits.encode(rc, ONE + context, m > 1 ? 1 : 0);
+                if (m > 1) {
+                    bits.encode(rc, TWO + context, m > 2 ? 1 : 0);
+                    if (m > 2) {
+                        bits.encodeUnsigned(rc, m - 3, remainderBase(act));
+                    }
+                }
+            }
+        }
+        remember(q, lastIndex);
+    }
+
+    /** Estimated bits of magnitude m, its zero flag included. */
+    private double magnitudeBits(int context, int activity, int m) {
+        if (m == 0) {
+            return bits.cost(ZERO + context, 0);
+        }
+        double b = bits.cost(ZERO + context, 1) + 1 + bits.cost(ONE + context, m > 1 ? 1 : 0);
+        if (m > 1) {
+            b += bits.cost(TWO + context, m > 2 ? 1 : 0);
+            if (m > 2) {
+                b += bits.costUnsigned(m - 3, remainderBase(activity));
+            }
+        }
+        return b;
+    }
+
+    /** Decodes one segment into {@code q[0..n)}; false if the stream is corrupt. */
+    boolean decode(RangeDecoder rc, int[] q) {
+        Arrays.fill(q, 0, n, 0);
+        long dc = decodeSigned(rc, DC);
+        if (dc == Long.MIN_VALUE) {
+            return false;
+        }
+        dc += previousDc;
+        if (Math.abs(dc) > MAX_MAGNITUDE) {
+            return false;
+        }
+        q[0] = (int) dc;
+        previousDc = q[0];
+        int lastIndex = decodeLast(rc);
+        if (lastIndex < 0 || lastIndex >= n) {
+            return false;
+        }
+        for (int k = 1; k <= lastIndex; k++) {
+            int act = activity(q, k);
+            int context = band(k) * ACTIVITY + act;
+            if (k < lastIndex && bits.decode(rc, ZERO + context) == 0) {
+                continue;
+            }
+            boolean negative = rc.decodeDirect(1) == 1;
+            int m = 1;
+            if (bits.decode(rc, ONE + context) == 1) {
+                m = 2;
+                if (bits.decode(rc, TWO + context) == 1) {
+                    int rest = bits.decodeUnsigned(rc, remainderBase(act));
+                    if (rest < 0 || rest > MAX_MAGNITUDE) {
+                        return false;
+                    }
+                    m = 3 + rest;
+                }
+            }
+            q[k] = negative ? -m : m;
+        }
+        remember(q, lastIndex);
+        return true;
+    }
+
+    private void remember(int[] q, int lastIndex) {
+        for (int k = 0; k < n; k++) {
+            previous[k] = Math.min(64, Math.abs(q[k]));
+        }
+        previousLast = lastIndex;
+    }
+
+    /** The last index: its bit length in a tree whose context is the previous segment's length, then the bits. */
+    private void encodeLast(RangeEncoder rc, int lastIndex) {
+        int length = 32 - Integer.numberOfLeadingZeros(lastIndex);
+        int base = LAST + LAST_LENGTH_NODES * (32 - Integer.numberOfLeadingZeros(previousLast));
+        int node = 1;
+        for (int i = 3; i >= 0; i--) {
+            int bit = length >>> i & 1;
+            bits.encode(rc, base + node, bit);
+            node = node << 1 | bit;
+        }
+        if (length > 1) {
+            bits.encode(rc, LAST_SECOND_BIT + length, lastIndex >>> (length - 2) & 1);
+            if (length > 2) {
+                rc.encodeDirect(lastIndex, length - 2);
+            }
+        }
+    }
+
+    private int decodeLast(RangeDecoder rc) {
+        int base = LAST + LAST_LENGTH_NODES * (32 - Integer.numberOfLeadingZeros(previousLast));
+        int node = 1;
+        for (int i = 0; i < 4; i++) {
+            node = node << 1 | bits.decode(rc, base + node);
+        }
+        int length = node - LAST_LENGTH_NODES;
+        if (length == 0) {
+            return 0;
+        }
+        if (length > 11) {
+            return -1;
+        }
+        int value = 1;
+        if (length > 1) {
+            value = value << 1 | bits.decode(rc, LAST_SECOND_BIT + length);
+            if (length > 2) {
+                value = value << (length - 2) | rc.decodeDirect(length - 2);
+            }
+        }
+        return value;
+    }
+
+    private void encodeSigned(RangeEncoder rc, int value, int base) {
+        bits.encodeUnsigned(rc, value << 1 ^ value >> 31, base);
+    }
+
+    /** The value, or Long.MIN_VALUE for a corrupt stream. */
+    private long decodeSigned(RangeDecoder rc, int base) {
+        int u = bits.decodeUnsigned(rc, base);
+        if (u < 0) {
+            return Long.MIN_VALUE;
+        }
+        return u >>> 1 ^ -(u & 1);
+    }
+
+    /** The contexts' probabilities now: training averages them over frames into priors. */
+    int[] states() {
+        return bits.states();
+    }
+}

@@ -1,0 +1,42 @@
+package org.neurocompress.codec.hybrid;
+
+import java.util.List;
+import org.neurocompress.codec.CodecException;
+import org.neurocompress.entropy.RangeDecoder;
+
+/**
+ * Decodes hybrid payloads in plain Java arithmetic (no network runs): the same samples on every machine. Not
+ * thread-safe.
+ */
+final class HybridDecoder {
+    private final HybridModel model;
+    private final Background background = new Background();
+
+    HybridDecoder(HybridModel model) {
+        this.model = model;
+    }
+
+    short[] decode(byte[] payload, int sampleCount, int level) throws CodecException {
+        if (payload.length < 1) {
+            throw new CodecException("hybrid payload is empty: it needs at least the step byte");
+        }
+        int step = payload[0] & 0xFF;
+        int segments = (sampleCount + Background.SEGMENT - 1) / Background.SEGMENT;
+        RangeDecoder rc = new RangeDecoder(payload, 1);
+        List<SpikeEvent> events = new EventCoder(model.eventPriors(level)).decode(rc, sampleCount);
+        int[][] q = new int[segments][Background.SEGMENT];
+        if (!Background.read(rc, segments, model.coefficientPriors(level), q)) {
+            throw new CodecException("corrupt hybrid payload: a segment decodes to coefficients out of range");
+        }
+        double[] y = background.reconstruct(q, step);
+        for (SpikeEvent e : events) {
+            e.addTo(y, sampleCount, model.waveforms());
+        }
+        short[] out = new short[sampleCount];
+        for (int i = 0; i < sampleCount; i++) {
+            long v = Math.round(y[i]);
+            out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+        }
+        return out;
+    }
+}
