@@ -1,7 +1,5 @@
 package org.neurocompress.entropy;
 
-import java.io.ByteArrayOutputStream;
-
 /**
  * A binary adaptive range coder in the style of LZMA's: 11-bit probabilities that adapt by 1/32 per coded bit.
  *
@@ -13,7 +11,8 @@ import java.io.ByteArrayOutputStream;
 public final class RangeEncoder {
     private static final int TOP_MASK = 0xFF000000;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private byte[] out = new byte[256];
+    private int size;
     private long low;
     private int range = 0xFFFFFFFF;
     private int cache;
@@ -69,6 +68,14 @@ public final class RangeEncoder {
         }
     }
 
+    /**
+     * The bytes the stream would take if it ended now, within a byte or two (what {@link #finish} may save is left
+     * out): lets an encoder stop a candidate early once it is over its budget.
+     */
+    public int bytesSoFar() {
+        return size + (int) cacheSize + 4;
+    }
+
     /** Terminates the stream and returns its bytes; the encoder must not be used afterwards. */
     public byte[] finish() {
         long last = low + (range & 0xFFFFFFFFL) - 1;
@@ -83,8 +90,8 @@ public final class RangeEncoder {
         for (int i = 0; i < 5; i++) {
             shiftLow();
         }
-        byte[] bytes = out.toByteArray();
-        int end = bytes.length;
+        byte[] bytes = out;
+        int end = size;
         while (end > 1 && bytes[end - 1] == 0) {
             end--;
         }
@@ -104,7 +111,10 @@ public final class RangeEncoder {
         if (lowHi != 0 || low < 0xFF000000L) {
             int temp = cache;
             do {
-                out.write(temp + lowHi);
+                if (size == out.length) {
+                    out = java.util.Arrays.copyOf(out, 2 * size);
+                }
+                out[size++] = (byte) (temp + lowHi);
                 temp = 0xFF;
             } while (--cacheSize != 0);
             cache = (int) (low >>> 24) & 0xFF;

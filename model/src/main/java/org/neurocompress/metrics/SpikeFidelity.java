@@ -71,14 +71,53 @@ public record SpikeFidelity(int originalSpikes, int decodedSpikes, int matched, 
 
     /** T = 4.5 x median(|x|) / 0.6745 over {@code x[from, from+length)}: the noise level, robust to the spikes. */
     public static double threshold(double[] x, int from, int length) {
+        return threshold(x, from, length, 1);
+    }
+
+    /** The same from every {@code stride}-th sample: an estimate, for encoders that need it fast. */
+    public static double threshold(double[] x, int from, int length, int stride) {
+        length = (length + stride - 1) / stride;
         double[] magnitudes = new double[length];
         for (int i = 0; i < length; i++) {
-            magnitudes[i] = Math.abs(x[from + i]);
+            magnitudes[i] = Math.abs(x[from + i * stride]);
         }
-        Arrays.sort(magnitudes);
-        double median = length % 2 == 1 ? magnitudes[length / 2]
-                : (magnitudes[length / 2 - 1] + magnitudes[length / 2]) / 2;
+        double median = length % 2 == 1 ? select(magnitudes, length / 2)
+                : (select(magnitudes, length / 2 - 1) + select(magnitudes, length / 2)) / 2;
         return THRESHOLD_SIGMAS * median / MAD_TO_SIGMA;
+    }
+
+    /** The k-th smallest value (0-based), in linear expected time; reorders {@code v}. */
+    static double select(double[] v, int k) {
+        int lo = 0;
+        int hi = v.length - 1;
+        while (lo < hi) {
+            double pivot = v[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (v[i] < pivot) {
+                    i++;
+                }
+                while (v[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = v[i];
+                    v[i] = v[j];
+                    v[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return v[k];
+            }
+        }
+        return v[k];
     }
 
     /** Indices i where x crosses -T downwards (x[i] < -T <= x[i-1]), each more than {@code refractory} after the last. */

@@ -1,31 +1,51 @@
 package org.neurocompress.transform;
 
 /**
- * Orthonormal DCT-II and its inverse for one power-of-two size, computed through an n-point FFT (Makhoul's
- * reordering), so a 1024-sample block costs O(n log n) rather than n^2 multiplications. Not thread-safe: it owns
- * its scratch arrays.
+ * Orthonormal DCT-II and its inverse for one power-of-two size, computed through a complex FFT of half the size
+ * (Makhoul's reordering, the real-input FFT packed into a complex one), so a 1024-sample block costs a 512-point
+ * FFT. Twiddles come from StrictMath, so the results are the same on every machine. Not thread-safe: it owns its
+ * scratch arrays.
  */
 public final class Dct {
     private final int n;
+    private final int m;
     private final Fft fft;
-    private final double[] twiddleCos;
-    private final double[] twiddleSin;
+    /** e^{-i pi k / 2n}, k = 0..n-1. */
+    private final double[] shiftCos;
+    private final double[] shiftSin;
+    /** e^{-2 pi i k / n}, k = 0..m-1. */
+    private final double[] halfCos;
+    private final double[] halfSin;
     private final double[] re;
     private final double[] im;
+    private final double[] vRe;
+    private final double[] vIm;
     private final double scale0;
     private final double scale;
 
     public Dct(int n) {
-        this.n = n;
-        this.fft = new Fft(n);
-        twiddleCos = new double[n];
-        twiddleSin = new double[n];
-        for (int k = 0; k < n; k++) {
-            twiddleCos[k] = StrictMath.cos(Math.PI * k / (2.0 * n));
-            twiddleSin[k] = StrictMath.sin(Math.PI * k / (2.0 * n));
+        if (n < 4 || Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("DCT size must be a power of two of at least 4, got " + n);
         }
-        re = new double[n];
-        im = new double[n];
+        this.n = n;
+        this.m = n / 2;
+        this.fft = new Fft(m);
+        shiftCos = new double[n];
+        shiftSin = new double[n];
+        for (int k = 0; k < n; k++) {
+            shiftCos[k] = StrictMath.cos(Math.PI * k / (2.0 * n));
+            shiftSin[k] = StrictMath.sin(Math.PI * k / (2.0 * n));
+        }
+        halfCos = new double[m];
+        halfSin = new double[m];
+        for (int k = 0; k < m; k++) {
+            halfCos[k] = StrictMath.cos(2 * Math.PI * k / n);
+            halfSin[k] = StrictMath.sin(2 * Math.PI * k / n);
+        }
+        re = new double[m];
+        im = new double[m];
+        vRe = new double[m + 1];
+        vIm = new double[m + 1];
         scale0 = Math.sqrt(1.0 / n);
         scale = Math.sqrt(2.0 / n);
     }
@@ -35,31 +55,82 @@ public final class Dct {
     }
 
     public void forward(double[] x, double[] out) {
-        for (int i = 0; i < n / 2; i++) {
-            re[i] = x[2 * i];
-            re[n - 1 - i] = x[2 * i + 1];
+        // v = (x0, x2, x4, ..., x5, x3, x1); packed as z[j] = v[2j] + i v[2j+1].
+        for (int j = 0; j < m; j++) {
+            int a = 2 * j;
+            int b = 2 * j + 1;
+            re[j] = a < m ? x[2 * a] : x[2 * (n - 1 - a) + 1];
+            im[j] = b < m ? x[2 * b] : x[2 * (n - 1 - b) + 1];
         }
-        java.util.Arrays.fill(im, 0);
         fft.transform(re, im, false);
+        // V[k] = E[k] + W^k O[k] for k = 0..m, E and O the spectra of v's even and odd samples.
+        for (int k = 0; k <= m; k++) {
+            int a = k % m;
+            int b = (m - k) % m;
+            double eRe = (re[a] + re[b]) / 2;
+            double eIm = (im[a] - im[b]) / 2;
+            double oRe = (im[a] + im[b]) / 2;
+            double oIm = -(re[a] - re[b]) / 2;
+            double wRe = k < m ? halfCos[k] : -1;
+            double wIm = k < m ? -halfSin[k] : 0;
+            vRe[k] = eRe + wRe * oRe - wIm * oIm;
+            vIm[k] = eIm + wRe * oIm + wIm * oRe;
+        }
         for (int k = 0; k < n; k++) {
+            // V[n-k] = conj(V[k]) for a real sequence.
+            double vr = k <= m ? vRe[k] : vRe[n - k];
+            double vi = k <= m ? vIm[k] : -vIm[n - k];
             // Re(e^{-i pi k / 2n} V[k])
-            double value = re[k] * twiddleCos[k] + im[k] * twiddleSin[k];
-            out[k] = value * (k == 0 ? scale0 : scale);
+            out[k] = (vr * shiftCos[k] + vi * shiftSin[k]) * (k == 0 ? scale0 : scale);
         }
     }
 
     public void inverse(double[] coefficients, double[] out) {
-        for (int k = 0; k < n; k++) {
-            double c = coefficients[k] / (k == 0 ? scale0 : scale);
-            double cMirror = k == 0 ? 0 : coefficients[n - k] / scale;
-            // V[k] = e^{i pi k / 2n} (C[k] - i C[n-k])
-            re[k] = c * twiddleCos[k] + cMirror * twiddleSin[k];
-            im[k] = c * twiddleSin[k] - cMirror * twiddleCos[k];
+        for (int k = 0; k < m; k++) {
+            // V[k] = e^{i pi k / 2n} (C[k] - i C[n-k]), and the same for k + m.
+            double lowRe = spectrumRe(coefficients, k);
+            double lowIm = spectrumIm(coefficients, k);
+            double highRe = spectrumRe(coefficients, k + m);
+            double highIm = spectrumIm(coefficients, k + m);
+            double eRe = (lowRe + highRe) / 2;
+            double eIm = (lowIm + highIm) / 2;
+            // O[k] = (V[k] - V[k+m]) / 2 e^{2 pi i k / n}
+            double dRe = (lowRe - highRe) / 2;
+            double dIm = (lowIm - highIm) / 2;
+            double oRe = dRe * halfCos[k] - dIm * halfSin[k];
+            double oIm = dRe * halfSin[k] + dIm * halfCos[k];
+            // Z = E + i O
+            re[k] = eRe - oIm;
+            im[k] = eIm + oRe;
         }
         fft.transform(re, im, true);
-        for (int i = 0; i < n / 2; i++) {
-            out[2 * i] = re[i] / n;
-            out[2 * i + 1] = re[n - 1 - i] / n;
+        for (int j = 0; j < m; j++) {
+            double even = re[j] / m;
+            double odd = im[j] / m;
+            int a = 2 * j;
+            int b = 2 * j + 1;
+            if (a < m) {
+                out[2 * a] = even;
+            } else {
+                out[2 * (n - 1 - a) + 1] = even;
+            }
+            if (b < m) {
+                out[2 * b] = odd;
+            } else {
+                out[2 * (n - 1 - b) + 1] = odd;
+            }
         }
+    }
+
+    private double spectrumRe(double[] c, int k) {
+        double ck = c[k] / (k == 0 ? scale0 : scale);
+        double mirror = k == 0 ? 0 : c[n - k] / scale;
+        return ck * shiftCos[k] + mirror * shiftSin[k];
+    }
+
+    private double spectrumIm(double[] c, int k) {
+        double ck = c[k] / (k == 0 ? scale0 : scale);
+        double mirror = k == 0 ? 0 : c[n - k] / scale;
+        return ck * shiftSin[k] - mirror * shiftCos[k];
     }
 }

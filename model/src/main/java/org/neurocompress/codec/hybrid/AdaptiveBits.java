@@ -43,7 +43,7 @@ final class AdaptiveBits {
         return Math.max(MIN, Math.min(MAX, p));
     }
 
-    private void update(int context, int bit) {
+    void update(int context, int bit) {
         if (bit == 0) {
             fast[context] += (65536 - fast[context]) >> FAST;
             slow[context] += (65536 - slow[context]) >> SLOW;
@@ -107,14 +107,4 @@ final class AdaptiveBits {
         return v - 1;
     }
 
-    /** Estimated bits of {@link #encodeUnsigned} of value. */
-    double costUnsigned(int value, int base) {
-        int v = value + 1;
-        int length = 32 - Integer.numberOfLeadingZeros(v);
-        double bits = length - 1;
-        for (int i = 1; i < length; i++) {
-            bits += cost(base + i, 1);
-        }
-        return bits + (length < 31 ? cost(base + length, 0) : 0);
-    }
 }

@@ -38,30 +38,42 @@ final class Background {
         return c;
     }
 
-    /** Quantises and codes every segment at step index {@code stepIndex}; {@code q} receives the values. */
-    void write(RangeEncoder rc, double[][] coefficients, int stepIndex, int[] priors, double lambdaScale, int[][] q) {
-        double inverse = 1 / step(stepIndex);
+    /**
+     * Quantises and codes every segment at step index {@code stepIndex} into {@code rc}; {@code q} receives the
+     * values. Returns the coder, whose context states training reads.
+     */
+    CoefficientCoder write(RangeEncoder rc, double[][] coefficients, int stepIndex, int[] priors, double lambdaScale,
+            int[][] q) {
         CoefficientCoder coder = new CoefficientCoder(SEGMENT, priors, lambdaScale);
+        coder.output(rc);
+        code(coder, coefficients, stepIndex, q, Double.MAX_VALUE);
+        return coder;
+    }
+
+    /**
+     * The bits coding at {@code stepIndex} would take, estimated from the contexts' probabilities as the coder would
+     * adapt them (within a few bytes of the coded size); stops early, returning more than {@code limitBits}, as soon
+     * as that many are spent.
+     */
+    double estimate(double[][] coefficients, int stepIndex, int[] priors, double lambdaScale, int[][] q,
+            double limitBits) {
+        CoefficientCoder coder = new CoefficientCoder(SEGMENT, priors, lambdaScale);
+        code(coder, coefficients, stepIndex, q, limitBits);
+        return coder.spentBits();
+    }
+
+    private void code(CoefficientCoder coder, double[][] coefficients, int stepIndex, int[][] q, double limitBits) {
+        double inverse = 1 / step(stepIndex);
         for (int s = 0; s < coefficients.length; s++) {
             double[] c = coefficients[s];
             for (int i = 0; i < SEGMENT; i++) {
                 scaled[i] = c[i] * inverse;
             }
-            coder.encode(rc, scaled, q[s]);
-        }
-    }
-
-    /** The same, returning the coder's context states afterwards (training learns priors from them). */
-    int[] writeAndReport(RangeEncoder rc, double[][] coefficients, int stepIndex, int[] priors, int[][] q) {
-        double inverse = 1 / step(stepIndex);
-        CoefficientCoder coder = new CoefficientCoder(SEGMENT, priors, 1);
-        for (int s = 0; s < coefficients.length; s++) {
-            for (int i = 0; i < SEGMENT; i++) {
-                scaled[i] = coefficients[s][i] * inverse;
+            coder.encode(scaled, q[s]);
+            if (coder.spentBits() > limitBits) {
+                return;
             }
-            coder.encode(rc, scaled, q[s]);
         }
-        return coder.states();
     }
 
     /** Decodes {@code segments} segments' values into {@code q}; false if the stream is corrupt. */
@@ -77,10 +89,20 @@ final class Background {
 
     /** The samples the quantised values stand for. */
     double[] reconstruct(int[][] q, int stepIndex) {
+        boolean[] all = new boolean[q.length];
+        java.util.Arrays.fill(all, true);
+        return reconstruct(q, stepIndex, all);
+    }
+
+    /** The same for the segments {@code needed} says; zeros elsewhere. */
+    double[] reconstruct(int[][] q, int stepIndex, boolean[] needed) {
         double step = step(stepIndex);
         double[] y = new double[q.length * SEGMENT];
         double[] c = new double[SEGMENT];
         for (int s = 0; s < q.length; s++) {
+            if (!needed[s]) {
+                continue;
+            }
             for (int i = 0; i < SEGMENT; i++) {
                 c[i] = q[s][i] * step;
             }

@@ -23,6 +23,11 @@ final class CoefficientCoder {
     static final double LAMBDA = 0.12;
     /** A coefficient below 0.5 + LAST_MARGIN x lambda steps is not worth ending the segment after. */
     private static final double LAST_MARGIN = 4;
+    /**
+     * Below this rounding-up, rounding down would have to save more than (1 - 2 x 0.15) / lambda = 5.8 bits, which
+     * a magnitude change of one step never does.
+     */
+    private static final double RDO_MIN_ROUNDING = 0.15;
     private static final int FLAGS = BANDS * ACTIVITY;
     private static final int REMAINDER_SETS = 4;
 
@@ -43,6 +48,9 @@ final class CoefficientCoder {
     private int previousDc;
     private int previousLast;
     private final double lambda;
+    /** Where coded bits go: a range coder, or (when null) only their estimated cost into {@link #spent}. */
+    private RangeEncoder rc;
+    private double spent;
 
     /**
      * @param priors {@link #CONTEXTS} probabilities of a zero, 16-bit
@@ -56,6 +64,48 @@ final class CoefficientCoder {
         this.bits = new AdaptiveBits(priors);
         this.previous = new int[n + 1];
         this.lambda = LAMBDA * lambdaScale;
+    }
+
+    /** Codes into {@code rc} from now on; null: estimate the bits instead, as {@link #spentBits()} tells. */
+    void output(RangeEncoder rc) {
+        this.rc = rc;
+    }
+
+    /** The bits coded (estimated) since the coder was made, while it had no range coder. */
+    double spentBits() {
+        return spent;
+    }
+
+    private void put(int context, int bit) {
+        if (rc == null) {
+            spent += bits.cost(context, bit);
+            bits.update(context, bit);
+        } else {
+            bits.encode(rc, context, bit);
+        }
+    }
+
+    private void direct(int value, int count) {
+        if (rc == null) {
+            spent += count;
+        } else {
+            rc.encodeDirect(value, count);
+        }
+    }
+
+    /** Exp-Golomb: an adaptive unary prefix (contexts base+1.. base+31) and direct suffix bits. */
+    private void putUnsigned(int value, int base) {
+        int v = value + 1;
+        int length = 32 - Integer.numberOfLeadingZeros(v);
+        for (int i = 1; i < length; i++) {
+            put(base + i, 1);
+        }
+        if (length < 31) {
+            put(base + length, 0);
+        }
+        if (length > 1) {
+            direct(v, length - 1);
+        }
     }
 
     static int band(int k) {
@@ -75,14 +125,15 @@ final class CoefficientCoder {
     }
 
     /**
-     * Quantises and codes one segment.
+     * Quantises and codes one segment (or estimates its bits: {@link #output}).
      *
      * @param v the segment's coefficients divided by the step
      * @param q receives the quantised values
      */
-    void encode(RangeEncoder rc, double[] v, int[] q) {
+    void encode(double[] v, int[] q) {
         q[0] = (int) Math.max(-MAX_MAGNITUDE, Math.min(MAX_MAGNITUDE, Math.round(v[0])));
-        encodeSigned(rc, q[0] - previousDc, DC);
+        int dc = q[0] - previousDc;
+        putUnsigned(dc << 1 ^ dc >> 31, DC);
         previousDc = q[0];
         int lastIndex = 0;
         double lastThreshold = 0.5 + lambda * LAST_MARGIN;
@@ -93,33 +144,34 @@ final class CoefficientCoder {
             }
         }
         Arrays.fill(q, 1, n, 0);
-        encodeLast(rc, lastIndex);
+        putLast(lastIndex);
         for (int k = 1; k <= lastIndex; k++) {
             int act = activity(q, k);
             int context = band(k) * ACTIVITY + act;
             double a = Math.abs(v[k]);
             int hi = (int) Math.min(MAX_MAGNITUDE, Math.floor(a + 0.5));
-            int m;
+            int m = hi;
             if (k == lastIndex) {
                 m = Math.max(1, hi);
-            } else if (hi == 0) {
-                m = 0;
-            } else {
-                double jHi = (a - hi) * (a - hi) + lambda * magnitudeBits(context, act, hi);
-                double jLo = (a - hi + 1) * (a - hi + 1) + lambda * magnitudeBits(context, act, hi - 1);
-                m = jLo < jHi ? hi - 1 : hi;
+            } else if (hi > 0 && hi - a > RDO_MIN_ROUNDING) {
+                // Rounding down instead costs 1 - 2(hi - a) in squared error: only worth weighing bits against when
+                // a was rounded up by a fair part of a step (otherwise it would take more bits than a magnitude has).
+                double saving = magnitudeBits(context, act, hi) - magnitudeBits(context, act, hi - 1);
+                if (1 - 2 * (hi - a) < lambda * saving) {
+                    m = hi - 1;
+                }
             }
             q[k] = v[k] < 0 ? -m : m;
             if (k < lastIndex) {
-                bits.encode(rc, ZERO + context, m == 0 ? 0 : 1);
+                put(ZERO + context, m == 0 ? 0 : 1);
             }
             if (m != 0) {
-                rc.encodeDirect(q[k] < 0 ? 1 : 0, 1);
-                bits.encode(rc, ONE + context, m > 1 ? 1 : 0);
+                direct(q[k] < 0 ? 1 : 0, 1);
+                put(ONE + context, m > 1 ? 1 : 0);
                 if (m > 1) {
-                    bits.encode(rc, TWO + context, m > 2 ? 1 : 0);
+                    put(TWO + context, m > 2 ? 1 : 0);
                     if (m > 2) {
-                        bits.encodeUnsigned(rc, m - 3, remainderBase(act));
+                        putUnsigned(m - 3, remainderBase(act));
                     }
                 }
             }
@@ -136,7 +188,8 @@ final class CoefficientCoder {
         if (m > 1) {
             b += bits.cost(TWO + context, m > 2 ? 1 : 0);
             if (m > 2) {
-                b += bits.costUnsigned(m - 3, remainderBase(activity));
+                // Exp-Golomb length: the adaptive prefix costs about a bit per bit once it has seen a few.
+                b += 2 * (32 - Integer.numberOfLeadingZeros(m - 2)) - 1;
             }
         }
         return b;
@@ -184,26 +237,28 @@ final class CoefficientCoder {
     }
 
     private void remember(int[] q, int lastIndex) {
-        for (int k = 0; k < n; k++) {
+        // Beyond both segments' last index every magnitude is zero already.
+        int end = Math.max(lastIndex, previousLast) + 1;
+        for (int k = 0; k < end; k++) {
             previous[k] = Math.min(64, Math.abs(q[k]));
         }
         previousLast = lastIndex;
     }
 
     /** The last index: its bit length in a tree whose context is the previous segment's length, then the bits. */
-    private void encodeLast(RangeEncoder rc, int lastIndex) {
+    private void putLast(int lastIndex) {
         int length = 32 - Integer.numberOfLeadingZeros(lastIndex);
         int base = LAST + LAST_LENGTH_NODES * (32 - Integer.numberOfLeadingZeros(previousLast));
         int node = 1;
         for (int i = 3; i >= 0; i--) {
             int bit = length >>> i & 1;
-            bits.encode(rc, base + node, bit);
+            put(base + node, bit);
             node = node << 1 | bit;
         }
         if (length > 1) {
-            bits.encode(rc, LAST_SECOND_BIT + length, lastIndex >>> (length - 2) & 1);
+            put(LAST_SECOND_BIT + length, lastIndex >>> (length - 2) & 1);
             if (length > 2) {
-                rc.encodeDirect(lastIndex, length - 2);
+                direct(lastIndex, length - 2);
             }
         }
     }
@@ -229,10 +284,6 @@ final class CoefficientCoder {
             }
         }
         return value;
-    }
-
-    private void encodeSigned(RangeEncoder rc, int value, int base) {
-        bits.encodeUnsigned(rc, value << 1 ^ value >> 31, base);
     }
 
     /** The value, or Long.MIN_VALUE for a corrupt stream. */

@@ -15,21 +15,34 @@ import org.neurocompress.metrics.SpikeFidelity;
 final class EventPlanner {
     /** How many of the ranked shapes the exact fit tries. */
     static final int CANDIDATES = 8;
+    /** The noise level is the median of every 4th band-passed sample: an estimate either way, at a quarter of the cost. */
+    private static final int THRESHOLD_STRIDE = 4;
     private static final int MAX_GAIN_STEPS = 6;
     /**
      * A decoded spike must cross this much more than the frame's threshold: the metric's threshold comes from the
      * whole recording, which differs from one frame's estimate by about 5% either way.
      */
     static final double MARGIN_FACTOR = 1.1;
-    /** Band-pass filtering around one spike needs this much signal each side to settle. */
-    private static final int MARGIN = 300;
+    /** Band-pass filtering around one spike needs this much signal each side to settle (the 300 Hz edge: ~5 ms). */
+    static final int MARGIN = 128;
 
     private final SpikeFidelity.Filters filters;
     private final Waveforms waveforms;
+    /** Each shape band-passed, at offset MARGIN of a 2 x MARGIN + LENGTH window: filtering is linear. */
+    private final double[][] bandedShapes;
 
     EventPlanner(SpikeFidelity.Filters filters, Waveforms waveforms) {
         this.filters = filters;
         this.waveforms = waveforms;
+        bandedShapes = new double[Waveforms.COUNT][];
+        for (int k = 0; k < Waveforms.COUNT; k++) {
+            double[] padded = new double[2 * MARGIN + Waveforms.LENGTH];
+            float[] shape = waveforms.shape(k);
+            for (int j = 0; j < Waveforms.LENGTH; j++) {
+                padded[MARGIN + j] = shape[j];
+            }
+            bandedShapes[k] = filters.spikeBand().filtfilt(padded);
+        }
     }
 
     /** A spike of the frame and the shapes most like it, best first. */
@@ -46,7 +59,7 @@ final class EventPlanner {
             return null;
         }
         double[] banded = filters.spikeBand().filtfilt(Arrays.copyOf(x, count));
-        double threshold = SpikeFidelity.threshold(banded, 0, count);
+        double threshold = SpikeFidelity.threshold(banded, 0, count, THRESHOLD_STRIDE);
         return new Frame(x, count, banded, threshold, SpikeFidelity.crossings(banded, threshold,
                 filters.refractory()));
     }
@@ -64,38 +77,46 @@ final class EventPlanner {
         return w;
     }
 
-    /** The events the frame needs on top of {@code background} (its decoded samples, events left out). */
+    /** The segments whose samples {@link #plan} reads: those within MARGIN of a spike's window. */
+    static boolean[] segmentsNear(List<Spike> spikes, int segments) {
+        boolean[] needed = new boolean[segments];
+        for (Spike spike : spikes) {
+            int first = Math.max(0, (spike.position() - MARGIN) / Background.SEGMENT);
+            int last = Math.min(segments - 1, (spike.position() + MARGIN + Waveforms.LENGTH) / Background.SEGMENT);
+            for (int s = first; s <= last; s++) {
+                needed[s] = true;
+            }
+        }
+        return needed;
+    }
+
+    /**
+     * The events the frame needs on top of {@code background} (its decoded samples, events left out; only the
+     * segments of {@link #segmentsNear} are read).
+     */
     List<SpikeEvent> plan(Frame frame, List<Spike> spikes, double[] background) {
-        int count = frame.count();
-        double[] y = Arrays.copyOf(background, count);
-        int[] decoded = SpikeFidelity.crossings(filters.spikeBand().filtfilt(y), MARGIN_FACTOR * frame.threshold(),
-                filters.refractory());
-        boolean[] used = new boolean[decoded.length];
+        double[] y = Arrays.copyOf(background, frame.count());
         List<SpikeEvent> events = new ArrayList<>();
         for (Spike spike : spikes) {
-            if (reproduced(spike.position(), decoded, used)) {
+            int from = Math.max(0, spike.position() - MARGIN);
+            int to = Math.min(frame.count(), spike.position() + MARGIN + Waveforms.LENGTH);
+            if (to - from <= filters.spikeBand().padLength()) {
                 continue;
             }
-            SpikeEvent event = eventFor(frame, spike, y);
+            double[] banded = filters.spikeBand().filtfilt(Arrays.copyOfRange(y, from, to));
+            if (crossesAt(banded, from, spike.position(), frame.threshold(), null, 0)) {
+                continue;
+            }
+            SpikeEvent event = eventFor(frame, spike, y, banded, from);
             if (event != null) {
-                event.addTo(y, count, waveforms);
+                event.addTo(y, frame.count(), waveforms);
                 events.add(event);
             }
         }
         return events;
     }
 
-    private boolean reproduced(int position, int[] decoded, boolean[] used) {
-        for (int k = 0; k < decoded.length; k++) {
-            if (!used[k] && Math.abs(decoded[k] - position) <= filters.tolerance()) {
-                used[k] = true;
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private SpikeEvent eventFor(Frame frame, Spike spike, double[] y) {
+    private SpikeEvent eventFor(Frame frame, Spike spike, double[] y, double[] banded, int from) {
         double[] residual = new double[Waveforms.LENGTH];
         for (int j = 0; j < Waveforms.LENGTH; j++) {
             int i = spike.position() - Waveforms.BEFORE + j;
@@ -114,25 +135,32 @@ final class EventPlanner {
         for (int step = 0; step < MAX_GAIN_STEPS; step++) {
             int magnitude = Math.min(SpikeEvent.MAX_GAIN, Math.abs(gain) + step);
             SpikeEvent candidate = new SpikeEvent(spike.position(), best, gain < 0 ? -magnitude : magnitude);
-            if (detected(frame, candidate, y)) {
+            if (crossesAt(banded, from, spike.position(), frame.threshold(), candidate, best)) {
                 return candidate;
             }
         }
         return null;
     }
 
-    /** Whether the decoded signal with {@code event} added crosses the threshold where the spike is. */
-    private boolean detected(Frame frame, SpikeEvent event, double[] y) {
-        int from = Math.max(0, event.position() - MARGIN);
-        int to = Math.min(frame.count(), event.position() + MARGIN);
-        double[] local = Arrays.copyOfRange(y, from, to);
-        if (local.length <= filters.spikeBand().padLength()) {
-            return false;
+    /**
+     * Whether the band-passed window (starting at frame sample {@code from}), plus the band-passed waveform of
+     * {@code event} if any, crosses the threshold with its margin within the metric's tolerance of {@code position}.
+     */
+    private boolean crossesAt(double[] banded, int from, int position, double threshold, SpikeEvent event,
+            int shape) {
+        double[] x = banded;
+        if (event != null) {
+            x = banded.clone();
+            double a = event.amplitude();
+            double[] response = bandedShapes[shape];
+            // response[MARGIN] is the shape's first sample, which sits at position - BEFORE.
+            int offset = event.position() - Waveforms.BEFORE - MARGIN - from;
+            for (int i = Math.max(0, -offset); i < response.length && i + offset < x.length; i++) {
+                x[i + offset] += a * response[i];
+            }
         }
-        new SpikeEvent(event.position() - from, event.shape(), event.gain()).addTo(local, local.length, waveforms);
-        for (int c : SpikeFidelity.crossings(filters.spikeBand().filtfilt(local), MARGIN_FACTOR * frame.threshold(),
-                filters.refractory())) {
-            if (Math.abs(c + from - event.position()) <= filters.tolerance()) {
+        for (int c : SpikeFidelity.crossings(x, MARGIN_FACTOR * threshold, filters.refractory())) {
+            if (Math.abs(c + from - position) <= filters.tolerance()) {
                 return true;
             }
         }

@@ -15,7 +15,9 @@ import org.neurocompress.metrics.SpikeFidelity;
 final class HybridEncoder {
     /** Background and events depend on each other: the events fit what the background leaves, at its cost. */
     private static final int PASSES = 3;
-    private static final int FILL_ITERATIONS = 4;
+    private static final int FILL_ITERATIONS = 3;
+    /** What the range coder's flush and the estimate's rounding may add: kept free when aiming at a budget. */
+    private static final int TAIL_BITS = 16;
     private static final double MIN_LAMBDA_SCALE = 0.25;
 
     private final HybridModel model;
@@ -86,91 +88,155 @@ final class HybridEncoder {
     private Coded encodeFrame(Prepared p, List<EventPlanner.Spike> spikes, int level, int budget) {
         int[] coefficientPriors = model.coefficientPriors(level);
         int[] eventPriors = model.eventPriors(level);
-        int[][] q = new int[p.coefficients().length][Background.SEGMENT];
+        double[][] c = p.coefficients();
+        int[][] q = new int[c.length][Background.SEGMENT];
+        Estimates estimates = new Estimates(c, coefficientPriors, q);
+        boolean planning = p.frame() != null && !spikes.isEmpty();
+        boolean[] near = planning ? EventPlanner.segmentsNear(spikes, c.length) : null;
         List<SpikeEvent> events = List.of();
-        int step = Background.MAX_STEP_INDEX;
-        for (int pass = 0; pass < PASSES; pass++) {
-            int backgroundBudget = budget - 1 - eventBytes(events, eventPriors);
-            step = finestStep(p.coefficients(), backgroundBudget, coefficientPriors, q);
-            if (p.frame() == null || spikes.isEmpty()) {
-                break;
+        Proxy proxy = Proxy.of(c);
+        int step = finestStep(estimates, proxy, bitsFor(budget));
+        if (planning) {
+            estimates.code(step, 1);
+            events = planner.plan(p.frame(), spikes, background.reconstruct(q, step, near));
+            if (!events.isEmpty()) {
+                step = finestStep(estimates, proxy, bitsFor(budget - eventBytes(events, eventPriors)));
             }
-            write(p.coefficients(), step, List.of(), coefficientPriors, eventPriors, 1, q);
-            List<SpikeEvent> planned = planner.plan(p.frame(), spikes,
-                    background.reconstruct(q, step));
-            if (planned.equals(events)) {
-                break;
-            }
-            events = planned;
         }
-        byte[] payload = write(p.coefficients(), step, events, coefficientPriors, eventPriors, 1, q);
-        while (payload.length > budget && step < Background.MAX_STEP_INDEX) {
-            payload = write(p.coefficients(), ++step, events, coefficientPriors, eventPriors, 1, q);
-        }
-        while (payload.length > budget && !events.isEmpty()) {
-            events = events.subList(0, events.size() - 1);
-            payload = write(p.coefficients(), step, events, coefficientPriors, eventPriors, 1, q);
-        }
+        // The bytes left at this step are spent by lowering the rate-distortion multiplier.
+        double target = bitsFor(budget - eventBytes(events, eventPriors));
         double scale = 1;
         double lo = MIN_LAMBDA_SCALE;
-        double hi = 1;
-        for (int i = 0; i < FILL_ITERATIONS && payload.length < budget; i++) {
-            double mid = (lo + hi) / 2;
-            byte[] candidate = write(p.coefficients(), step, events, coefficientPriors, eventPriors, mid, q);
-            if (candidate.length <= budget) {
-                payload = candidate;
+        for (int i = 0; i < FILL_ITERATIONS; i++) {
+            double mid = (lo + scale) / 2;
+            if (estimates.bits(step, mid) <= target) {
                 scale = mid;
-                hi = mid;
             } else {
                 lo = mid;
             }
         }
-        if (p.frame() != null && !spikes.isEmpty()) {
-            // The bytes spent at the end change the background: its spikes are checked once more against it.
-            write(p.coefficients(), step, List.of(), coefficientPriors, eventPriors, scale, q);
-            List<SpikeEvent> planned = planner.plan(p.frame(), spikes, background.reconstruct(q, step));
-            if (!planned.equals(events)) {
-                byte[] candidate = write(p.coefficients(), step, planned, coefficientPriors, eventPriors, scale, q);
-                if (candidate.length <= budget) {
-                    events = planned;
-                    payload = candidate;
-                }
+        if (planning) {
+            // The background changed: its spikes are checked once more against it.
+            estimates.code(step, scale);
+            List<SpikeEvent> planned = planner.plan(p.frame(), spikes, background.reconstruct(q, step, near));
+            if (!planned.equals(events) && estimates.bits(step, scale) <= bitsFor(budget - eventBytes(planned,
+                    eventPriors))) {
+                events = planned;
             }
         }
-        return finish(p, step, events, coefficientPriors, eventPriors, scale, q, payload);
+        byte[] payload = write(c, step, events, coefficientPriors, eventPriors, scale, q);
+        // The estimate is within a few bytes: if the coded payload is over, coarser until it fits.
+        while (payload.length > budget && (scale < 1 || step < Background.MAX_STEP_INDEX)) {
+            if (scale < 1) {
+                scale = Math.min(1, scale * 1.25);
+            } else {
+                step++;
+            }
+            payload = write(c, step, events, coefficientPriors, eventPriors, scale, q);
+        }
+        while (payload.length > budget && !events.isEmpty()) {
+            events = events.subList(0, events.size() - 1);
+            payload = write(c, step, events, coefficientPriors, eventPriors, scale, q);
+        }
+        return finish(step, events, scale, payload, c, coefficientPriors, eventPriors, q);
+    }
+
+    /** A frame's estimated background bits by step and multiplier, each computed once. */
+    private final class Estimates {
+        private final double[][] c;
+        private final int[] priors;
+        private final int[][] q;
+        private final java.util.Map<Long, Double> known = new java.util.HashMap<>();
+
+        Estimates(double[][] c, int[] priors, int[][] q) {
+            this.c = c;
+            this.priors = priors;
+            this.q = q;
+        }
+
+        double bits(int step, double scale) {
+            long key = (long) step << 32 | Float.floatToIntBits((float) scale);
+            Double bits = known.get(key);
+            if (bits == null) {
+                bits = code(step, scale);
+            }
+            return bits;
+        }
+
+        /** Codes (estimating) at step and multiplier, leaving the quantised values in q. */
+        double code(int step, double scale) {
+            double bits = background.estimate(c, step, priors, scale, q, Double.MAX_VALUE);
+            known.put((long) step << 32 | Float.floatToIntBits((float) scale), bits);
+            return bits;
+        }
+    }
+
+    /** Bits the coefficients may take in a payload of {@code bytes}: less the step byte and the coder's tail. */
+    private static double bitsFor(int bytes) {
+        return 8.0 * (bytes - 1) - TAIL_BITS;
     }
 
     /** The final payload, with the coders' end states for training. */
-    private Coded finish(Prepared p, int step, List<SpikeEvent> events, int[] coefficientPriors, int[] eventPriors,
-            double scale, int[][] q, byte[] payload) {
+    private Coded finish(int step, List<SpikeEvent> events, double scale, byte[] payload, double[][] c,
+            int[] coefficientPriors, int[] eventPriors, int[][] q) {
         if (!reportStates) {
             return new Coded(payload, null, null);
         }
         RangeEncoder rc = new RangeEncoder();
         EventCoder eventCoder = new EventCoder(eventPriors);
         eventCoder.encode(rc, events);
-        int[] states = background.writeAndReport(rc, p.coefficients(), step, coefficientPriors, q);
+        int[] states = background.write(rc, c, step, coefficientPriors, scale, q).states();
         return new Coded(payload, states, eventCoder.states());
     }
 
     /** Training sets this: encodings then report their coders' final states. */
     boolean reportStates;
 
-    /** The smallest step index whose background alone fits {@code budget} bytes (the largest if none does). */
-    private int finestStep(double[][] c, int budget, int[] priors, int[][] q) {
-        int lo = 0;
-        int hi = Background.MAX_STEP_INDEX;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            RangeEncoder rc = new RangeEncoder();
-            background.write(rc, c, mid, priors, 1, q);
-            if (rc.finish().length <= budget) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
+    /**
+     * The finest step index whose estimated bits fit {@code limit}. The proxy's bit curve, scaled to the estimate at
+     * its own guess, points at the answer; the search then walks with doubling strides until the fit changes and
+     * bisects, so a good pointer costs two or three estimates.
+     */
+    private int finestStep(Estimates estimates, Proxy proxy, double limit) {
+        int guess = proxy.step(limit);
+        double measured = estimates.bits(guess, 1);
+        double predicted = proxy.bits(guess);
+        int s = predicted > 0 ? proxy.step(limit * predicted / measured) : guess;
+        int fits;
+        int fails;
+        if (estimates.bits(s, 1) <= limit) {
+            fits = s;
+            fails = -1;
+            for (int stride = 1; fits > 0; stride *= 2) {
+                int candidate = Math.max(0, fits - stride);
+                if (estimates.bits(candidate, 1) <= limit) {
+                    fits = candidate;
+                } else {
+                    fails = candidate;
+                    break;
+                }
+            }
+        } else {
+            fails = s;
+            fits = Background.MAX_STEP_INDEX;
+            for (int stride = 1; fails < Background.MAX_STEP_INDEX; stride *= 2) {
+                int candidate = Math.min(Background.MAX_STEP_INDEX, fails + stride);
+                if (estimates.bits(candidate, 1) <= limit) {
+                    fits = candidate;
+                    break;
+                }
+                fails = candidate;
             }
         }
-        return lo;
+        while (fits - fails > 1) {
+            int mid = (fits + fails) >>> 1;
+            if (estimates.bits(mid, 1) <= limit) {
+                fits = mid;
+            } else {
+                fails = mid;
+            }
+        }
+        return fits;
     }
 
     private static int eventBytes(List<SpikeEvent> events, int[] priors) {

@@ -1,0 +1,68 @@
+package org.neurocompress.codec.hybrid;
+
+/**
+ * A first guess of a frame's step, so that the search for the finest step that fits starts near it: bits are
+ * predicted from a histogram of the coefficients' magnitudes in quarter octaves (a significant coefficient of v steps
+ * costs about 3 + log2 v bits), evaluated for every step in one pass over the histogram.
+ */
+final class Proxy {
+    private static final int BINS = 4 * 40;
+    private static final double[] BITS = new double[2 * BINS];
+
+    static {
+        for (int b = 0; b < BITS.length; b++) {
+            double log2v = (b - BINS) / 4.0;
+            BITS[b] = log2v >= -1 ? 3 + Math.max(0, log2v) : 0;
+        }
+    }
+
+    private final int[] histogram;
+
+    private Proxy(int[] histogram) {
+        this.histogram = histogram;
+    }
+
+    static Proxy of(double[][] coefficients) {
+        int[] histogram = new int[BINS];
+        for (double[] segment : coefficients) {
+            for (double c : segment) {
+                double a = Math.abs(c);
+                if (a >= 1) {
+                    // 4 log2(a), from the exponent and the mantissa's top bits: no logarithm per coefficient.
+                    long bits = Double.doubleToRawLongBits(a);
+                    int exponent = (int) (bits >>> 52) - 1023;
+                    int quarter = (int) ((bits >>> 50) & 3);
+                    histogram[Math.min(BINS - 1, 4 * exponent + quarter)]++;
+                }
+            }
+        }
+        return new Proxy(histogram);
+    }
+
+    /** The smallest step index whose predicted bits fit {@code budgetBits}. */
+    int step(double budgetBits) {
+        int lo = 0;
+        int hi = Background.MAX_STEP_INDEX;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (bits(mid) <= budgetBits) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Predicted bits at step index s: 4 log2(a / step) = bin - s / 4. */
+    double bits(int s) {
+        double bits = 0;
+        int shift = s / 4;
+        for (int b = 0; b < BINS; b++) {
+            if (histogram[b] != 0) {
+                bits += histogram[b] * BITS[Math.max(0, Math.min(BITS.length - 1, b - shift + BINS))];
+            }
+        }
+        return bits;
+    }
+}
