@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** The options that choose a codec and its model, shared by the commands that encode. */
 final class CodecOptions {
-    @Option(names = "--codec", paramLabel = "NAME", defaultValue = "vqcae",
+    @Option(names = "--codec", paramLabel = "NAME", defaultValue = Codecs.DEFAULT,
             description = "Codec: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}. (eval: several, comma-separated.)",
             completionCandidates = CodecNames.class)
     String codec;

@@ -14,6 +14,9 @@ import org.neurocompress.frame.CodecId;
 
 /** Finds codecs by name. Learned codecs take the folder of their model; model-free codecs ignore it. */
 public final class Codecs {
+    /** The codec of every command and of the job unless the user names another. */
+    public static final String DEFAULT = "hybrid";
+
     /** A way to build a codec, given the model folder the user named (if any). */
     @FunctionalInterface
     public interface Factory {

@@ -11,24 +11,30 @@ import org.neurocompress.metrics.Summary;
 
 /** The figures over files of one level, as report.json's {@code aggregate} object (docs/formats.md). */
 public final class Aggregate {
-    private static final Map<String, Function<QualityMetrics, Double>> METRICS = new LinkedHashMap<>();
+    private static final Map<String, Function<FileEvaluation, Double>> METRICS = new LinkedHashMap<>();
 
     static {
-        METRICS.put("compression_ratio", QualityMetrics::compressionRatio);
-        METRICS.put("ratio_vs_10bit", QualityMetrics::ratioVs10Bit);
-        METRICS.put("snr_db", QualityMetrics::snrDb);
-        METRICS.put("snr_ac_db", QualityMetrics::snrAcDb);
-        METRICS.put("psnr_db", QualityMetrics::psnrDb);
-        METRICS.put("mse", QualityMetrics::mse);
-        METRICS.put("ssim", QualityMetrics::ssim);
+        METRICS.put("compression_ratio", f -> f.metrics().compressionRatio());
+        METRICS.put("ratio_vs_10bit", f -> f.metrics().ratioVs10Bit());
+        METRICS.put("snr_db", f -> f.metrics().snrDb());
+        METRICS.put("snr_ac_db", f -> f.metrics().snrAcDb());
+        METRICS.put("psnr_db", f -> f.metrics().psnrDb());
+        METRICS.put("mse", f -> f.metrics().mse());
+        METRICS.put("ssim", f -> f.metrics().ssim());
+        // Files without a spike in the original have no F1, recall or precision: left out of the summaries.
+        METRICS.put("spike_f1", f -> f.spikes().f1());
+        METRICS.put("spike_recall", f -> f.spikes().recall());
+        METRICS.put("spike_precision", f -> f.spikes().precision());
+        METRICS.put("lfp_snr_db", f -> f.spikes().lfpSnrDb());
+        METRICS.put("spike_band_snr_db", f -> f.spikes().spikeBandSnrDb());
     }
 
     private Aggregate() {
     }
 
     public static Summary summary(LevelEvaluation level, String metric) {
-        Function<QualityMetrics, Double> getter = METRICS.get(metric);
-        return Summary.of(level.files().stream().map(f -> getter.apply(f.metrics())).toList());
+        Function<FileEvaluation, Double> getter = METRICS.get(metric);
+        return Summary.of(level.files().stream().map(getter).toList());
     }
 
     public static ObjectNode toJson(LevelEvaluation level) {
@@ -42,7 +48,13 @@ public final class Aggregate {
             node.put("median", s.median());
             node.put("p10", s.p10());
             node.put("p90", s.p90());
+            if (metric.startsWith("spike_") && !metric.equals("spike_band_snr_db")) {
+                node.put("files", s.count());
+            }
         }
+        out.put("spikes_original", files.stream().mapToLong(f -> f.spikes().originalSpikes()).sum());
+        out.put("spikes_decoded", files.stream().mapToLong(f -> f.spikes().decodedSpikes()).sum());
+        out.put("spikes_matched", files.stream().mapToLong(f -> f.spikes().matched()).sum());
         out.put("max_abs_error", files.stream().mapToInt(f -> f.metrics().maxAbsError()).max().orElse(0));
         out.put("lossless", files.stream().allMatch(f -> f.metrics().lossless()));
         long samples = files.stream().mapToLong(FileEvaluation::samples).sum();
@@ -64,9 +76,13 @@ public final class Aggregate {
         node.put("channels", f.channels());
         node.put("samples", f.samples());
         node.put("bytes", m.compressedBytes());
-        for (Map.Entry<String, Function<QualityMetrics, Double>> e : METRICS.entrySet()) {
-            node.put(e.getKey(), e.getValue().apply(m));
+        for (Map.Entry<String, Function<FileEvaluation, Double>> e : METRICS.entrySet()) {
+            node.put(e.getKey(), e.getValue().apply(f));
         }
+        node.put("spikes_original", f.spikes().originalSpikes());
+        node.put("spikes_decoded", f.spikes().decodedSpikes());
+        node.put("spikes_matched", f.spikes().matched());
+        node.put("spike_samples", f.spikeSamples());
         node.put("max_abs_error", m.maxAbsError());
         node.put("lossless", m.lossless());
         return node;

@@ -64,6 +64,39 @@ public final class Plots {
         save(png, chart);
     }
 
+    /**
+     * Original against decoded around spikes: each excerpt in its own stretch of the x axis, separated by gaps, so
+     * whether each action potential survived shows at a glance.
+     */
+    public static void spikes(Path png, String title, SpikeExcerpts spikes) throws IOException {
+        XYSeries original = new XYSeries("original", false);
+        XYSeries decoded = new XYSeries("decoded", false);
+        double x = 0;
+        for (SpikeExcerpts.Excerpt e : spikes.excerpts()) {
+            for (int i = 0; i < e.original().length; i++) {
+                double ms = x + 1000.0 * i / spikes.sampleRate();
+                original.add(ms, e.original()[i]);
+                decoded.add(ms, e.decoded()[i]);
+            }
+            x += 1000.0 * e.original().length / spikes.sampleRate();
+            // A gap (no line across it) before the next spike.
+            original.add(x + 0.5, null);
+            decoded.add(x + 0.5, null);
+            x += 1;
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(original);
+        data.addSeries(decoded);
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "spike excerpts, 4 ms each (ms)", "sample (16-bit)",
+                data, PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.getRenderer().setSeriesPaint(0, new Color(0x999999));
+        plot.getRenderer().setSeriesPaint(1, new Color(0xD62728));
+        plot.getRenderer().setSeriesStroke(1, new BasicStroke(1.5f));
+        ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        save(png, chart);
+    }
+
     /** SNR against compression ratio, one line per codec, one point per level. */
     public static void rateDistortion(Path png, Map<String, List<double[]>> curves) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();

@@ -81,6 +81,11 @@ public final class Report {
             Plots.histogram(dir.resolve("segments_" + metric + ".png"), codec + " level " + main.level() + ": "
                     + metric + " per segment", metric, main.segments().values(metric));
         }
+        if (main.spikes() != null) {
+            SpikeExcerpts e = main.spikes();
+            Plots.spikes(dir.resolve("spikes.png"), codec + " level " + main.level() + ": first spikes of " + e.file(),
+                    e);
+        }
         if (main.waveform() != null) {
             Waveform w = main.waveform();
             Plots.waveform(dir.resolve("waveform.png"), codec + " level " + main.level() + ": " + w.file()
@@ -101,16 +106,19 @@ public final class Report {
         md.append("Files: ").append(main.files().size()).append(", segments per level: ")
                 .append(main.segments().segments()).append(".\n\n");
         md.append("Figures are over files: median (p10 to p90). Ratio counts every frame byte against 16-bit "
-                + "samples; SNR includes DC (docs/metrics.md).\n\n");
-        md.append("| level | nominal | ratio | SNR dB | SNR-AC dB | PSNR dB | MSE | SSIM | encode Msamples/s "
-                + "| decode Msamples/s |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+                + "samples; SNR includes DC; spike F1 is over the files whose original has spikes "
+                + "(docs/metrics.md).\n\n");
+        md.append("| level | nominal | ratio | SNR dB | SNR-AC dB | PSNR dB | MSE | SSIM | spike F1 | LFP SNR dB "
+                + "| spike-band SNR dB | encode Msamples/s | decode Msamples/s |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (LevelEvaluation level : sweep ? levels : List.of(main)) {
             ObjectNode agg = Aggregate.toJson(level);
-            md.append(String.format(Locale.ROOT, "| %d | %.0fx | %s | %s | %s | %s | %s | %s | %.2f | %.2f |%n",
+            md.append(String.format(Locale.ROOT,
+                    "| %d | %.0fx | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %.2f |%n",
                     level.level(), level.nominalRatio(), cell(level, "compression_ratio", "%.1f"),
                     cell(level, "snr_db", "%.2f"), cell(level, "snr_ac_db", "%.2f"), cell(level, "psnr_db", "%.2f"),
-                    cell(level, "mse", "%.2e"), cell(level, "ssim", "%.3f"),
+                    cell(level, "mse", "%.2e"), cell(level, "ssim", "%.3f"), cell(level, "spike_f1", "%.3f"),
+                    cell(level, "lfp_snr_db", "%.2f"), cell(level, "spike_band_snr_db", "%.2f"),
                     agg.get("encode_samples_per_second").asDouble() / 1e6,
                     agg.get("decode_samples_per_second").asDouble() / 1e6));
         }
@@ -120,6 +128,9 @@ public final class Report {
         }
         if (main.waveform() != null) {
             md.append("![waveform](waveform.png)\n");
+        }
+        if (main.spikes() != null) {
+            md.append("![spikes](spikes.png)\n");
         }
         if (sweep) {
             md.append("\n## Rate-distortion\n\n![rate-distortion](rate_distortion.png)\n");

@@ -22,7 +22,7 @@ public final class SegmentDistributions {
         }
     }
 
-    void add(QualityMetrics m) {
+    synchronized void add(QualityMetrics m) {
         segments++;
         reservoirs.get("compression_ratio").add(m.compressionRatio());
         reservoirs.get("snr_db").add(m.snrDb());

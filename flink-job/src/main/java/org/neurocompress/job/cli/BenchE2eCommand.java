@@ -1,5 +1,6 @@
 package org.neurocompress.job.cli;
 
+import org.neurocompress.codec.Codecs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,7 +35,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "10", description = "Seconds of signal. Default: ${DEFAULT-VALUE}.")
     double duration;
 
-    @Option(names = "--codec", defaultValue = "vqcae", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--codec", defaultValue = Codecs.DEFAULT, description = "Default: ${DEFAULT-VALUE}.")
     String codec;
 
     @Option(names = "--level", description = "Default: the codec's default level.")

@@ -40,6 +40,9 @@ import org.neurocompress.kafka.watch.MetricsView;
 import org.neurocompress.kafka.watch.MetricsWatcher;
 import org.neurocompress.kafka.wire.MetricsRecord;
 import org.neurocompress.metrics.QualityAccumulator;
+import org.neurocompress.metrics.SpikeAccumulator;
+import org.neurocompress.metrics.SpikeFidelity;
+import org.neurocompress.synth.SyntheticElectrode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
             + "electrodes.")
     Path recordings;
 
-    @Option(names = "--codec", defaultValue = "vqcae", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--codec", defaultValue = Codecs.DEFAULT, description = "Default: ${DEFAULT-VALUE}.")
     String codec;
 
     @Option(names = "--level", description = "Default: the codec's default level.")
@@ -156,6 +159,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** Spike figures of a demo channel cover at most its first 3.6 minutes (at 19 531 Hz). */
+    private static final int SPIKE_SAMPLES_PER_CHANNEL = 1 << 22;
+
     private void summarize(KafkaClientConfig kafka, Topics topics, JobConfig config, ReplaySource source,
             List<MetricsRecord> history, PrintWriter out) throws Exception {
         Map<Integer, TreeMap<Long, Frame>> frames = new TreeMap<>();
@@ -175,6 +181,8 @@ public final class DemoCommand implements Callable<Integer> {
             FrameDecoder decoder = new FrameDecoder(c);
             for (Map.Entry<Integer, TreeMap<Long, Frame>> e : frames.entrySet()) {
                 QualityAccumulator acc = new QualityAccumulator();
+                SpikeAccumulator spikes = new SpikeAccumulator(SPIKE_SAMPLES_PER_CHANNEL);
+                int sampleRate = SyntheticElectrode.N1_SAMPLE_RATE;
                 long channelBytes = 0;
                 for (Frame f : e.getValue().values()) {
                     short[] decoded = decoder.decode(f);
@@ -184,6 +192,8 @@ public final class DemoCommand implements Callable<Integer> {
                         original[i] = loop[(int) ((f.firstSampleIndex() + i) % loop.length)];
                     }
                     acc.add(original, decoded);
+                    spikes.add(original, 0, decoded, 0, decoded.length);
+                    sampleRate = f.sampleRate();
                     channelBytes += org.neurocompress.frame.FrameWriter.toBytes(f).length;
                     if (waveform == null && decoded.length >= 2048) {
                         waveform = new Waveform("channel " + e.getKey(), e.getKey(), f.firstSampleIndex(),
@@ -193,11 +203,11 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 samples += acc.count();
                 perChannel.add(new FileEvaluation("channel-" + e.getKey(), 1, acc.count(), acc.result(channelBytes),
-                        0, 0));
+                        spikes.result(SpikeFidelity.Filters.of(sampleRate)), spikes.samples(), 0, 0));
             }
         }
         LevelEvaluation evaluation = new LevelEvaluation(config.level(), 0, perChannel, new SegmentDistributions(),
-                waveform, List.of());
+                waveform, null, List.of());
         ObjectNode summary = new ObjectMapper().createObjectNode();
         summary.put("codec", config.codec());
         summary.put("level", config.level());
@@ -216,10 +226,10 @@ public final class DemoCommand implements Callable<Integer> {
                 .toFile(), summary);
         plot(history, evaluation, waveform);
         out.printf(Locale.ROOT, "%ndemo: %d frames, %d samples from %d channels, %d dead letters; median over channels: "
-                + "ratio %.1f, SNR %s, SSIM %s -> %s%n", frameCount, samples, frames.size(), deadLetters,
+                + "ratio %.1f, SNR %s, SSIM %s, spike F1 %s -> %s%n", frameCount, samples, frames.size(), deadLetters,
                 Aggregate.summary(evaluation, "compression_ratio").median(),
                 median(evaluation, "snr_db", "%.2f dB"), median(evaluation, "ssim", "%.3f"),
-                report.resolve("summary.json"));
+                median(evaluation, "spike_f1", "%.3f"), report.resolve("summary.json"));
         out.flush();
     }
 

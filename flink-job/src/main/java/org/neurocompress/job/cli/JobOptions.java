@@ -15,7 +15,7 @@ public final class JobOptions {
     @Mixin
     public KafkaOptions kafka;
 
-    @Option(names = "--codec", defaultValue = "vqcae", description = "Codec. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--codec", defaultValue = Codecs.DEFAULT, description = "Codec. Default: ${DEFAULT-VALUE}.")
     String codec;
 
     @Option(names = "--level", description = "Codec level. Default: the codec's default level.")

@@ -125,9 +125,14 @@ public final class HybridNetwork extends AbstractBlock implements TrainingHooks 
 
     /** argmin over codes of |z - c|^2 = |z|^2 - 2 z.c + |c|^2, the first term the same for every code. */
     private static NDArray nearest(NDArray z, NDArray book) {
-        NDArray distances = local(book.square().sum(new int[] {1}), z).expandDims(0)
-                .sub(z.matMul(local(book.transpose(), z)).mul(2));
-        return distances.argMin(1);
+        return distances(z, book).argMin(1);
+    }
+
+    /** |c|^2 - 2 z.c for every row of z and code c, every array made in z's manager. */
+    private static NDArray distances(NDArray z, NDArray book) {
+        NDArray squares = local(book.square(), z);
+        NDArray transposed = local(book.transpose(), z);
+        return squares.sum(new int[] {1}).expandDims(0).sub(z.matMul(transposed).mul(2));
     }
 
     /** An array computed from a parameter, moved to the manager of {@code batch} so that the batch frees it. */
@@ -145,8 +150,7 @@ public final class HybridNetwork extends AbstractBlock implements TrainingHooks 
         NDArray x = manager.create(windows, new Shape(n, Waveforms.LENGTH));
         NDArray z = encoder.forward(store, new NDList(x), false).singletonOrThrow();
         NDArray book = store.getValue(codebook, z.getDevice(), false);
-        float[] distances = local(book.square().sum(new int[] {1}), z).expandDims(0)
-                .sub(z.matMul(local(book.transpose(), z)).mul(2)).toFloatArray();
+        float[] distances = distances(z, book).toFloatArray();
         int[][] ranked = new int[n][];
         for (int i = 0; i < n; i++) {
             ranked[i] = smallest(distances, i * Waveforms.COUNT, Waveforms.COUNT, k);

@@ -18,7 +18,7 @@ import org.neurocompress.codec.learned.LearnedModel;
 import org.neurocompress.frame.CodecId;
 
 /**
- * The default codec: the streaming VQ-CAE hybrid ({@link VqCaeNetwork}) on segments of 1024 samples (52 ms at
+ * The streaming VQ-CAE hybrid ({@link VqCaeNetwork}), the default codec before hybrid, on segments of 1024 samples (52 ms at
  * 19 531 Hz). One model serves every level: the encoder computes the code indices once, then keeps the most
  * residual stages whose coded payload fits the byte budget of the level's ratio.
  */

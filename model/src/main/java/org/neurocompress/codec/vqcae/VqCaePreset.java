@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.neurocompress.codec.learned.Preset;
 
-/** The default codec's recipe: hybrid loss with alpha = 1 and commitment 0.25, Adam at 1e-3, batches of 64. */
+/** vqcae's recipe: hybrid loss with alpha = 1 and commitment 0.25, Adam at 1e-3, batches of 64. */
 public final class VqCaePreset implements Preset {
     static final float ALPHA = 1f;
     static final float COMMITMENT = 0.25f;

@@ -1,0 +1,112 @@
+package org.neurocompress.codec.hybrid;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurocompress.codec.CodecLevel;
+import org.neurocompress.codec.FrameDecoder;
+import org.neurocompress.codec.FrameEncoder;
+import org.neurocompress.codec.learned.LearnedCodecChecks;
+import org.neurocompress.codec.learned.LearnedModel;
+import org.neurocompress.codec.learned.TrainingData;
+import org.neurocompress.codec.learned.TrainingOptions;
+import org.neurocompress.codec.learned.TrainingRun;
+import org.neurocompress.metrics.SpikeFidelity;
+import org.neurocompress.synth.SyntheticElectrode;
+import org.neurocompress.synth.SyntheticRecording;
+
+/** The default codec: spikes kept at every level, training, and its model. */
+class HybridCodecTest {
+    private static final int RATE = SyntheticElectrode.N1_SAMPLE_RATE;
+
+    @TempDir
+    Path dir;
+
+    /** Background activity without spikes: a slow LFP and noise on a 64-step ADC grid, one sharp spike added. */
+    private static short[] backgroundWithOneSpike(int length, int spikeAt) {
+        SplittableRandom random = new SplittableRandom(11);
+        short[] x = new short[length];
+        double[] spike = {0.2, 0.9, 1.0, 0.7, 0.2, -0.2, -0.4, -0.35, -0.25, -0.15, -0.08, -0.03};
+        for (int i = 0; i < length; i++) {
+            double v = 400 + 900 * Math.sin(2 * Math.PI * 7 * i / RATE) + random.nextGaussian() * 120;
+            int j = i - spikeAt;
+            if (j >= 0 && j < spike.length) {
+                v -= 2500 * spike[j];
+            }
+            x[i] = (short) (64 * Math.round(v / 64));
+        }
+        return x;
+    }
+
+    @Test
+    void aStrongIsolatedSpikeSurvivesAtEveryLevel() throws Exception {
+        short[] x = backgroundWithOneSpike(5 * RATE, 3 * RATE + 123);
+        SpikeFidelity.Filters filters = SpikeFidelity.Filters.of(RATE);
+        assertEquals(1, SpikeFidelity.measure(x, x, filters).originalSpikes(), "the signal has the one spike");
+        try (HybridCodec codec = HybridCodec.open(Optional.empty())) {
+            for (CodecLevel level : codec.levels()) {
+                FrameEncoder encoder = new FrameEncoder(codec, level.level());
+                FrameDecoder decoder = new FrameDecoder(codec);
+                short[] y = new short[x.length];
+                for (int at = 0; at < x.length; at += encoder.samplesPerFrame()) {
+                    int n = Math.min(encoder.samplesPerFrame(), x.length - at);
+                    System.arraycopy(decoder.decode(encoder.encode(0, at, RATE, x, at, n)), 0, y, at, n);
+                }
+                SpikeFidelity s = SpikeFidelity.measure(x, y, filters);
+                assertEquals(1.0, s.f1(), "level " + level.level() + ": " + s);
+            }
+        }
+    }
+
+    @Test
+    void framesCarryTheFirstFourBytesOfTheModelsFingerprint() throws Exception {
+        try (HybridCodec codec = HybridCodec.open(Optional.empty());
+                LearnedModel model = LearnedModel.shipped(new HybridPreset())) {
+            assertEquals(HybridCodec.FINGERPRINT_BYTES, codec.fingerprint().length);
+            assertArrayEquals(java.util.Arrays.copyOf(model.fingerprint(), 4), codec.fingerprint());
+        }
+    }
+
+    @Test
+    void trainingLearnsWaveformsAndPriorsAndTheModelCodes() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        for (int f = 0; f < 4; f++) {
+            SyntheticRecording.write(data.resolve("rec" + f + ".wav"), 1, 6L * RATE, RATE, 40 + f);
+        }
+        TrainingData recordings = TrainingData.load(data, HybridCodec.SEGMENT_LENGTH, w -> { });
+        Path out = dir.resolve("model");
+        HybridPreset preset = new HybridPreset();
+        List<Double> losses = new TrainingRun(preset, recordings, new TrainingOptions(4, 1, out, false))
+                .run(LearnedCodecChecks.QUIET).epochLosses();
+        assertTrue(losses.stream().allMatch(Double::isFinite), "losses " + losses);
+        assertTrue(losses.get(3) < losses.get(0), "losses " + losses);
+        try (LearnedModel model = LearnedModel.load(out, preset)) {
+            HybridNetwork network = (HybridNetwork) model.network();
+            for (float[] shape : network.shapes()) {
+                double norm = 0;
+                for (float v : shape) {
+                    norm += v * v;
+                }
+                assertEquals(1, norm, 1e-3, "waveforms are unit norm");
+            }
+            float[][] logits = network.priorLogits();
+            assertNotEquals(0f, logits[0][CoefficientCoder.ZERO + 3], "a context every frame reaches has a prior");
+        }
+        try (HybridCodec codec = HybridCodec.open(Optional.of(out))) {
+            short[] x = new SyntheticElectrode(77, RATE).samples(30_000);
+            LearnedCodecChecks.batchedEqualsOneAtATime(codec, List.of(x, java.util.Arrays.copyOf(x, 5000)), 3,
+                    new int[] {600, 100});
+            LearnedCodecChecks.nativeMemoryIsFreed(codec, x, 3, 600);
+            assertEquals(x.length, codec.decode(codec.encode(x, 0, x.length, 3, 600), x.length, 3).length);
+        }
+    }
+}
