@@ -1,6 +1,8 @@
 package org.neurocompress.job.quality;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
@@ -12,6 +14,8 @@ import org.neurocompress.codec.FrameDecoder;
 import org.neurocompress.frame.FrameReader;
 import org.neurocompress.job.encode.EncodedBlock;
 import org.neurocompress.metrics.QualityAccumulator;
+import org.neurocompress.metrics.SpikeFidelity;
+import org.neurocompress.metrics.StreamingSpikeFidelity;
 
 /**
  * Decodes frames exactly as a receiver would (from their bytes, checking codec and model) and measures them against
@@ -26,6 +30,8 @@ public final class QualityProbe extends RichFlatMapFunction<EncodedBlock, Qualit
     private transient Codec codec;
     private transient FrameDecoder decoder;
     private transient String model;
+    /** Each measured channel's causal band filters, carried from frame to frame (they restart after a failover). */
+    private transient Map<Integer, StreamingSpikeFidelity> spikes;
 
     public QualityProbe(String codecName, String modelDir, double fraction) {
         this.codecName = codecName;
@@ -42,6 +48,7 @@ public final class QualityProbe extends RichFlatMapFunction<EncodedBlock, Qualit
         codec = Codecs.create(codecName, Optional.ofNullable(modelDir).map(Path::of));
         decoder = new FrameDecoder(codec);
         model = codec.fingerprint().length == 0 ? null : FrameDecoder.fingerprintHex(codec.fingerprint());
+        spikes = new HashMap<>();
     }
 
     @Override
@@ -54,7 +61,10 @@ public final class QualityProbe extends RichFlatMapFunction<EncodedBlock, Qualit
         short[] decoded = decoder.decode(frame);
         QualityAccumulator quality = new QualityAccumulator();
         quality.add(encoded.block().samples(), decoded);
-        out.collect(new QualityEvent(frame.channel(), quality, encoded.frame().bytes().length, 1, 0,
+        StreamingSpikeFidelity.Counts counts = spikes.computeIfAbsent(frame.channel(), c ->
+                new StreamingSpikeFidelity(SpikeFidelity.Filters.of(frame.sampleRate())))
+                .add(encoded.block().samples(), decoded);
+        out.collect(new QualityEvent(frame.channel(), quality, counts, encoded.frame().bytes().length, 1, 0,
                 encoded.latencyMillis(), codec.name(), frame.level(), model));
     }
 

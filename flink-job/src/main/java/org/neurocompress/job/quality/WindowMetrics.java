@@ -8,6 +8,7 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 import org.neurocompress.kafka.wire.MetricsRecord;
 import org.neurocompress.metrics.QualityMetrics;
+import org.neurocompress.metrics.SpikeFidelity;
 
 /** Turns the merged events of a window into a metrics record (docs/formats.md), per channel or global. */
 public final class WindowMetrics {
@@ -64,14 +65,17 @@ public final class WindowMetrics {
         if (w.frames == 0) {
             return new MetricsRecord(MetricsRecord.SCHEMA_VERSION, scope, channel, window.getStart(), window.getEnd(),
                     0, 0, 0, 0, null, null, null, 0, null, 0, null, null, 0, w.deadLetters, w.codec == null ? "none"
-                            : w.codec, Math.max(1, w.level), w.model);
+                            : w.codec, Math.max(1, w.level), w.model, 0L, 0L, 0L, null, null, null, null, null);
         }
         QualityMetrics m = w.quality.result(w.bytes);
+        SpikeFidelity f = w.spikes.figures();
         List<Long> sorted = w.latencies.stream().sorted().toList();
         return new MetricsRecord(MetricsRecord.SCHEMA_VERSION, scope, channel, window.getStart(), window.getEnd(),
                 w.frames, m.samples(), w.bytes, m.compressionRatio(), m.snrDb(), m.snrAcDb(), m.psnrDb(), m.mse(),
                 m.ssim(), 8.0 * w.bytes / m.samples(), percentile(sorted, 50), percentile(sorted, 99),
-                w.frames / seconds, w.deadLetters, w.codec, w.level, w.model);
+                w.frames / seconds, w.deadLetters, w.codec, w.level, w.model, w.spikes.originalSpikes(),
+                w.spikes.decodedSpikes(), w.spikes.matched(), f.f1(), f.recall(), f.precision(), f.lfpSnrDb(),
+                f.spikeBandSnrDb());
     }
 
     private static Double percentile(List<Long> sorted, double p) {

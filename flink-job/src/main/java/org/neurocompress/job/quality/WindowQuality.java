@@ -4,12 +4,14 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.neurocompress.metrics.QualityAccumulator;
+import org.neurocompress.metrics.StreamingSpikeFidelity;
 
 /** The quality events of one window, merged: sums, counts, and a bounded sample of latencies for percentiles. */
 public final class WindowQuality implements Serializable {
     private static final int MAX_LATENCIES = 4096;
 
     QualityAccumulator quality = new QualityAccumulator();
+    StreamingSpikeFidelity.Counts spikes = StreamingSpikeFidelity.Counts.NONE;
     long bytes;
     long frames;
     long deadLetters;
@@ -28,6 +30,7 @@ public final class WindowQuality implements Serializable {
             level = e.level();
             model = e.model();
         }
+        spikes = spikes.plus(e.spikes());
         bytes += e.bytes();
         frames += e.frames();
         deadLetters += e.deadLetters();
@@ -35,6 +38,7 @@ public final class WindowQuality implements Serializable {
 
     WindowQuality merge(WindowQuality other) {
         quality.merge(other.quality);
+        spikes = spikes.plus(other.spikes);
         bytes += other.bytes;
         frames += other.frames;
         deadLetters += other.deadLetters;

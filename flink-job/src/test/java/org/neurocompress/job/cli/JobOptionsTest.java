@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.neurocompress.codec.Codecs;
 import org.neurocompress.job.JobConfig;
 import picocli.CommandLine;
 
@@ -24,9 +25,9 @@ class JobOptionsTest {
     @Test
     void defaultsFollowTheCodecsDefaultLevel() {
         JobConfig c = config("--bootstrap", "broker:9092");
-        assertEquals("vqcae", c.codec());
+        assertEquals(Codecs.DEFAULT, c.codec());
         assertEquals(5, c.level());
-        assertEquals(32 * 1024, c.samplesPerFrame());
+        assertEquals(64 * 1024, c.samplesPerFrame(), "hybrid level 5: 64 segments per frame");
         assertTrue(c.exactlyOnce());
         assertEquals("neurocompress.frames", c.topics().frames());
     }
@@ -44,7 +45,7 @@ class JobOptionsTest {
     void wrongValuesAreNamed() {
         assertRejected("--delivery must be exactly-once or at-least-once", "--delivery", "maybe");
         assertRejected("unknown codec 'zstd'", "--codec", "zstd");
-        assertRejected("--level 9: codec 'vqcae' has levels 1..6", "--level", "9");
+        assertRejected("--level 9: codec 'hybrid' has levels 1..6", "--level", "9");
         assertRejected("sidecar fraction must be in [0, 1], got 2.0", "--sidecar-fraction", "2");
         assertRejected("parallelism must be at least 1", "--parallelism", "0");
         assertRejected("metrics window must be at least its slide", "--metrics-window-ms", "500");

@@ -7,12 +7,13 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.junit.jupiter.api.Test;
 import org.neurocompress.kafka.wire.MetricsRecord;
 import org.neurocompress.metrics.QualityAccumulator;
+import org.neurocompress.metrics.StreamingSpikeFidelity;
 
 class WindowMetricsTest {
     private static QualityEvent event(int channel, short[] x, short[] y, long bytes, long latency) {
         QualityAccumulator q = new QualityAccumulator();
         q.add(x, y);
-        return new QualityEvent(channel, q, bytes, 1, 0, latency, "dct", 4, null);
+        return new QualityEvent(channel, q, StreamingSpikeFidelity.Counts.NONE, bytes, 1, 0, latency, "dct", 4, null);
     }
 
     @Test

@@ -54,7 +54,9 @@ class DeployedSystemTest {
     private static final int RATE = 19531;
     /** Level 3 (50x): frames of 8192 samples (0.42 s), so a short run has many. */
     private static final int LEVEL = 3;
-    private static final int FRAME_SAMPLES = 8192;
+    /** The default codec's frames at LEVEL. */
+    private static final int FRAME_SAMPLES = Codecs.spec(Codecs.DEFAULT).level(LEVEL).segmentsPerFrame()
+            * Codecs.spec(Codecs.DEFAULT).segmentLength();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Every process's output, kept after the run for a look at what went wrong. */
@@ -247,7 +249,7 @@ class DeployedSystemTest {
     private static void assertDecodedWithinTheCodecsQuality(Path out, int channels, double seconds) throws Exception {
         ReplaySource source = ReplaySource.synthetic(channels, Math.min(seconds, 2.0), 3);
         int samples = (int) Math.round(seconds * RATE);
-        try (Codec codec = Codecs.create("vqcae", Optional.empty())) {
+        try (Codec codec = Codecs.create(Codecs.DEFAULT, Optional.empty())) {
             FrameEncoder offline = new FrameEncoder(codec, LEVEL);
             FrameDecoder decoder = new FrameDecoder(codec);
             for (int c = 0; c < channels; c++) {
@@ -458,10 +460,13 @@ class DeployedSystemTest {
     @Order(5)
     void framesFromAnotherModelAreRefusedByName() throws Exception {
         Path other = trainAnotherModel(dir.resolve("other-model"));
-        String otherFingerprint = JSON.readTree(other.resolve("model.json").toFile()).get("fingerprint").asText();
+        String otherFingerprint;
         String shippedFingerprint;
-        try (Codec shipped = Codecs.create("vqcae", Optional.empty())) {
+        // Named as frames carry them (hybrid: the first 4 bytes of the model's fingerprint).
+        try (Codec shipped = Codecs.create(Codecs.DEFAULT, Optional.empty());
+                Codec trained = Codecs.create(Codecs.DEFAULT, Optional.of(other))) {
             shippedFingerprint = FrameDecoder.fingerprintHex(shipped.fingerprint());
+            otherFingerprint = FrameDecoder.fingerprintHex(trained.fingerprint());
         }
         String prefix = "wrongmodel.";
         int channels = 2;
@@ -490,12 +495,13 @@ class DeployedSystemTest {
         }
     }
 
-    /** Another vqcae model, trained as a user would (one epoch on a generated recording). */
+    /** Another model of the default codec, trained as a user would (one epoch on a generated recording). */
     private static Path trainAnotherModel(Path out) throws Exception {
         Path data = Files.createDirectories(dir.resolve("other-data"));
         SyntheticRecording.write(data.resolve("generated.wav"), 2, 64 * 1024, RATE, 99);
         int exit = org.neurocompress.cli.Main.run(org.neurocompress.cli.Main.commandLine(), new String[] {"train",
-            "--preset", "vqcae", "--data", data.toString(), "--epochs", "1", "--seed", "5", "--out", out.toString()});
+            "--preset", Codecs.DEFAULT, "--data", data.toString(), "--epochs", "1", "--seed", "5", "--out",
+            out.toString()});
         assertEquals(0, exit, "train");
         return out;
     }

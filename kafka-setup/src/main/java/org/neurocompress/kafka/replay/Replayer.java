@@ -53,7 +53,10 @@ public final class Replayer {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20,
                 ProducerConfig.BUFFER_MEMORY_CONFIG, 256L << 20,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 20 << 20))) {
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 20 << 20,
+                // The broker answered when replay started: from then on, ride out a restart or a leader election
+                // (a loaded KRaft broker can take over 10 s to serve metadata again) instead of failing.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000))) {
             for (long t = 0; t < perChannel && !stop.get(); t += options.packetSamples()) {
                 int k = (int) Math.min(options.packetSamples(), perChannel - t);
                 if (options.realTime()) {

@@ -67,14 +67,18 @@ public final class MetricsView {
                     g.compressionRatio(), db(g.snrDb()), db(g.snrAcDb()), db(g.psnrDb()), g.mse(), ssim(g.ssim()),
                     g.bitsPerSample()));
             out.append(String.format(Locale.ROOT,
+                    "  spike F1 %s (recall %s, precision %s; %s spikes)  LFP SNR %s dB  spike-band SNR %s dB%n",
+                    ssim(g.spikeF1()), ssim(g.spikeRecall()), ssim(g.spikePrecision()),
+                    g.spikesOriginal() == null ? "-" : g.spikesOriginal(), db(g.lfpSnrDb()), db(g.spikeBandSnrDb())));
+            out.append(String.format(Locale.ROOT,
                     "  %.1f frames/s  %d samples  latency p50 %s ms p99 %s ms  dead letters %d%n", g.framesPerSecond(),
                     g.samples(), ms(g.latencyMsP50()), ms(g.latencyMsP99()), g.deadLetters()));
         }
-        out.append('\n').append(String.format(Locale.ROOT, "%-8s %8s %8s %8s %10s %7s %9s %9s%n", "channel", "ratio",
-                "SNR dB", "PSNR dB", "MSE", "SSIM", "p99 ms", "frames/s"));
+        out.append('\n').append(String.format(Locale.ROOT, "%-8s %8s %8s %8s %10s %7s %8s %9s %9s%n", "channel",
+                "ratio", "SNR dB", "PSNR dB", "MSE", "SSIM", "spike F1", "p99 ms", "frames/s"));
         for (MetricsRecord r : worst(worst)) {
-            out.append(String.format(Locale.ROOT, "%-8d %8.1f %8s %8s %10.2e %7s %9s %9.1f%n", r.channel(),
-                    r.compressionRatio(), db(r.snrDb()), db(r.psnrDb()), r.mse(), ssim(r.ssim()),
+            out.append(String.format(Locale.ROOT, "%-8d %8.1f %8s %8s %10.2e %7s %8s %9s %9.1f%n", r.channel(),
+                    r.compressionRatio(), db(r.snrDb()), db(r.psnrDb()), r.mse(), ssim(r.ssim()), ssim(r.spikeF1()),
                     ms(r.latencyMsP99()), r.framesPerSecond()));
         }
         return out.toString();

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.IOException;
 
-/** Metrics record value, version 1: one JSON object (docs/formats.md). */
+/** Metrics record value, version 2 (reads 1): one JSON object (docs/formats.md). */
 public final class MetricsRecordFormat {
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -53,9 +53,14 @@ public final class MetricsRecordFormat {
             }
         }
         int version = node.get("schema_version").asInt();
-        if (version != MetricsRecord.SCHEMA_VERSION) {
+        if (version < MetricsRecord.OLDEST_SCHEMA_VERSION || version > MetricsRecord.SCHEMA_VERSION) {
             throw new MalformedRecordException("unsupported metrics schema version " + version + " (this reader knows "
-                    + MetricsRecord.SCHEMA_VERSION + ")");
+                    + MetricsRecord.OLDEST_SCHEMA_VERSION + " to " + MetricsRecord.SCHEMA_VERSION + ")");
+        }
+        if (version == 1) {
+            for (String field : MetricsRecord.SPIKE_FIELDS) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) node).putNull(field);
+            }
         }
         try {
             MetricsRecord record = JSON.treeToValue(node, MetricsRecord.class);

@@ -185,10 +185,10 @@ class KafkaToolsTest {
     void watchPrintsValidMetricsRecordsAndReportsMalformedOnes() throws Exception {
         String prefix = prefix();
         createTopics(prefix);
-        MetricsRecord global = new MetricsRecord(1, "global", null, 0, 10_000, 40, 81920, 420, 390.1, 8.5, 6.0, 38.0,
-                2e-4, 0.86, 0.04, 60.0, 140.0, 4.0, 3, "dct", 6, null);
-        MetricsRecord channel = new MetricsRecord(1, "channel", 7, 0, 10_000, 10, 20480, 100, 409.6, 4.25, 3.0, 35.0,
-                3e-4, 0.8, 0.04, 61.0, 150.0, 1.0, 0, "dct", 6, null);
+        MetricsRecord global = new MetricsRecord(2, "global", null, 0, 10_000, 40, 81920, 420, 390.1, 8.5, 6.0, 38.0,
+                2e-4, 0.86, 0.04, 60.0, 140.0, 4.0, 3, "dct", 6, null, 40L, 38L, 37L, 0.94, 0.925, 0.97, 18.0, 5.0);
+        MetricsRecord channel = new MetricsRecord(2, "channel", 7, 0, 10_000, 10, 20480, 100, 409.6, 4.25, 3.0, 35.0,
+                3e-4, 0.8, 0.04, 61.0, 150.0, 1.0, 0, "dct", 6, null, 12L, 10L, 10L, 0.91, 0.83, 1.0, 17.0, 4.0);
         try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(config(), Map.of())) {
             producer.send(new ProducerRecord<>(prefix + "metrics", RecordKeys.GLOBAL, MetricsRecordFormat
                     .toBytes(global)));
