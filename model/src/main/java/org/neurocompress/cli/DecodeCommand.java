@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.neurocompress.codec.Codec;
 import org.neurocompress.container.NcfDecoder;
 import org.neurocompress.container.NcfReader;
+import org.neurocompress.io.Outputs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,9 +28,13 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (NcfReader reader = NcfReader.open(input)) {
-            Codec codec = CodecOptions.create(spec.commandLine(), reader.header().codec().codecName(), model);
-            long frames = NcfDecoder.decode(reader, codec, output);
+        Outputs.checkInput(input);
+        Outputs.check(output, input);
+        try (NcfReader reader = NcfReader.open(input);
+                Codec codec = CodecOptions.create(spec.commandLine(), reader.header().codec().codecName(), model);
+                Progress progress = Progress.of("decode", reader.header().samplesPerChannel(),
+                        reader.header().channels())) {
+            long frames = NcfDecoder.decode(reader, codec, output, progress);
             spec.commandLine().getOut().printf("%s -> %s: %d channel(s) x %d samples at %d Hz%n", input, output,
                     reader.header().channels(), frames, reader.header().sampleRate());
         }

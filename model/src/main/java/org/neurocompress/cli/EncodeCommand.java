@@ -7,6 +7,9 @@ import org.neurocompress.codec.Codec;
 import org.neurocompress.codec.CodecSpec;
 import org.neurocompress.codec.FrameEncoder;
 import org.neurocompress.container.NcfEncoder;
+import org.neurocompress.container.NcfFormat;
+import org.neurocompress.io.Outputs;
+import org.neurocompress.wav.WavFormat;
 import org.neurocompress.wav.WavReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,18 +50,35 @@ final class EncodeCommand implements Callable<Integer> {
                     + ": must be in [1, " + org.neurocompress.frame.FrameLimits.MAX_SAMPLE_COUNT
                     / codecSpec.segmentLength() + "]");
         }
-        // The input's header is checked before a learned codec loads its model (seconds, hundreds of MB).
+        // The paths and the input's header are checked before a learned codec loads its model (seconds, hundreds
+        // of MB), and before anything is opened for writing.
+        Outputs.checkInput(input);
+        Outputs.check(output, input);
+        WavFormat format;
         try (WavReader checked = WavReader.open(input)) {
-            checked.format();
+            format = checked.format();
         }
-        Codec codec = codecOptions.create(spec.commandLine());
-        NcfEncoder.Result r = new NcfEncoder(new FrameEncoder(codec, chosen), segments * codec.segmentLength())
-                .encode(input, output);
+        int samplesPerFrame = NcfFormat.samplesPerFrameFor(format.channels(), codecSpec.segmentLength(),
+                segments * codecSpec.segmentLength());
+        if (samplesPerFrame < codecSpec.segmentLength()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), format.channels() + " channels: even one "
+                    + "segment a frame needs more than " + (NcfFormat.MAX_SLOT_BYTES >> 20) + " MiB per slot");
+        }
+        if (samplesPerFrame < segments * codecSpec.segmentLength()) {
+            spec.commandLine().getErr().printf("encode: %d channels: %d segments a frame instead of %d, so one frame "
+                    + "of every channel fits in %d MiB%n", format.channels(), samplesPerFrame
+                    / codecSpec.segmentLength(), segments, NcfFormat.MAX_SLOT_BYTES >> 20);
+        }
+        NcfEncoder.Result r;
+        try (Codec codec = codecOptions.create(spec.commandLine());
+                Progress progress = Progress.of("encode", format.frames(), format.channels())) {
+            r = new NcfEncoder(new FrameEncoder(codec, chosen), samplesPerFrame).encode(input, output, progress);
+        }
         long samples = r.input().frames() * r.input().channels();
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "%s: %d channel(s) x %d samples at %d Hz -> %s: %s level %d, %d frames, %d frame bytes "
                         + "(ratio %.2f), file %d bytes%n",
-                input, r.input().channels(), r.input().frames(), r.input().sampleRate(), output, codec.name(),
+                input, r.input().channels(), r.input().frames(), r.input().sampleRate(), output, codecSpec.name(),
                 chosen, r.frames(), r.frameBytes(), 2.0 * samples / r.frameBytes(), r.fileBytes());
         return 0;
     }

@@ -91,12 +91,13 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (names.size() > 1) {
             Plots.rateDistortion(reportDir.resolve("rate_distortion.png"), curves);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
-                    reportDir.resolve("report.json").toFile(), combined);
+            org.neurocompress.io.AtomicFile.write(reportDir.resolve("report.json"), new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(combined));
             StringBuilder md = new StringBuilder("# Evaluation of " + String.join(", ", names) + "\n\n");
             md.append("![rate-distortion](rate_distortion.png)\n\n");
             names.forEach(n -> md.append("- [").append(n).append("](").append(n.strip()).append("/report.md)\n"));
-            Files.writeString(reportDir.resolve("report.md"), md.toString());
+            org.neurocompress.io.AtomicFile.write(reportDir.resolve("report.md"), md.toString().getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
         }
         spec.commandLine().getOut().println("report: " + reportDir.resolve("report.md"));
         return 0;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.neurocompress.container.NcfHeader;
 import org.neurocompress.container.NcfReader;
+import org.neurocompress.io.Outputs;
 import org.neurocompress.frame.Frame;
 import org.neurocompress.frame.FrameWriter;
 import picocli.CommandLine;
@@ -28,6 +29,7 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Outputs.checkInput(input);
         try (NcfReader reader = NcfReader.open(input)) {
             NcfHeader h = reader.header();
             out.printf("file:              %s (%d bytes)%n", input, Files.size(input));

@@ -43,6 +43,11 @@ public final class Main implements Runnable {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             err.println(cmd.getCommandName() + ": error: " + describe(e));
+            if (e instanceof org.neurocompress.io.Outputs.OutputException) {
+                // An output that must not be written is a usage error, refused before any work.
+                err.flush();
+                return 2;
+            }
             if (verbose) {
                 e.printStackTrace(err);
             }
@@ -62,6 +67,13 @@ public final class Main implements Runnable {
         }
         if (e instanceof java.nio.file.FileAlreadyExistsException f) {
             return "file already exists: " + f.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            return f.getFile() + ": " + (f.getReason() == null ? f.getClass().getSimpleName() : f.getReason());
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (" + describe(new RuntimeException(e.getMessage())) + "): the input asks for more "
+                    + "than this JVM's heap; see docs/formats.md for the limits a reader enforces";
         }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {

@@ -122,7 +122,7 @@ final class TrainCommand implements Callable<Integer> {
             devMetrics.put("level", codec.defaultLevel());
             devMetrics.put("files", level.files().size());
             devMetrics.set("aggregate", aggregate);
-            Files.write(manifestFile, manifest.toBytes());
+            org.neurocompress.io.AtomicFile.write(manifestFile, manifest.toBytes());
             stdout.printf(Locale.ROOT, "dev: median ratio %.1f, SNR %.2f dB, SNR-AC %.2f dB, PSNR %.2f dB, SSIM %.3f%n",
                     aggregate.get("compression_ratio").get("median").asDouble(),
                     aggregate.get("snr_db").get("median").asDouble(),

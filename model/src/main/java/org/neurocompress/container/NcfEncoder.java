@@ -3,6 +3,7 @@ package org.neurocompress.container;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.neurocompress.codec.FrameEncoder;
+import org.neurocompress.io.AtomicFile;
 import org.neurocompress.wav.WavFormat;
 import org.neurocompress.wav.WavReader;
 
@@ -25,7 +26,15 @@ public final class NcfEncoder {
     }
 
     public Result encode(Path wav, Path ncf) throws IOException {
-        try (WavReader reader = WavReader.open(wav)) {
+        return encode(wav, ncf, done -> { });
+    }
+
+    /**
+     * Encodes {@code wav} into {@code ncf}, which appears only when complete (an existing file is replaced then,
+     * and left as it was on failure); {@code progress} hears the sample frames encoded so far after every slot.
+     */
+    public Result encode(Path wav, Path ncf, java.util.function.LongConsumer progress) throws IOException {
+        try (WavReader reader = WavReader.open(wav); AtomicFile output = AtomicFile.create(ncf, wav)) {
             WavFormat format = reader.format();
             NcfHeader header = new NcfHeader(format.channels(), format.sampleRate(), format.frames(),
                     encoder.codec().id(), encoder.level(), encoder.codec().fingerprint(),
@@ -33,7 +42,7 @@ public final class NcfEncoder {
             short[][] block = new short[format.channels()][samplesPerFrame];
             long frames = 0;
             long frameBytes;
-            try (NcfWriter writer = new NcfWriter(ncf, header)) {
+            try (NcfWriter writer = new NcfWriter(output.temporary(), header)) {
                 for (long slot = 0; slot < header.slots(); slot++) {
                     int length = reader.read(block, 0, header.slotLength(slot));
                     for (int c = 0; c < format.channels(); c++) {
@@ -41,10 +50,13 @@ public final class NcfEncoder {
                                 length));
                         frames++;
                     }
+                    progress.accept(header.slotStart(slot) + length);
                 }
                 frameBytes = writer.frameBytes();
             }
-            return new Result(format, frames, frameBytes, java.nio.file.Files.size(ncf));
+            long fileBytes = java.nio.file.Files.size(output.temporary());
+            output.commit();
+            return new Result(format, frames, frameBytes, fileBytes);
         }
     }
 }

@@ -40,6 +40,19 @@ public final class NcfFormat {
         out.write(body.toByteArray());
     }
 
+    /**
+     * The most samples one frame slot (every channel's frame for one stretch of time) may hold, in bytes: what an
+     * encoder or decoder keeps in memory at once. A header asking for more is refused before anything is decoded;
+     * an encoder puts fewer segments in a frame when a recording has that many channels.
+     */
+    public static final long MAX_SLOT_BYTES = 128L << 20;
+
+    /** The samples per frame, a multiple of {@code segmentLength} and at most {@code preferred}, that fit a slot. */
+    public static int samplesPerFrameFor(int channels, int segmentLength, int preferred) {
+        long fit = MAX_SLOT_BYTES / (2L * channels) / segmentLength * segmentLength;
+        return (int) Math.min(preferred, fit);
+    }
+
     public static NcfHeader readHeader(InputStream stream, String name) throws IOException {
         CRC32C crc = new CRC32C();
         CheckedInputStream in = new CheckedInputStream(stream, crc);
@@ -79,6 +92,12 @@ public final class NcfFormat {
             }
             if (channels < 1 || rate < 1 || length < 1 || level < 1 || segmentLength < 1 || samplesPerFrame < 1) {
                 throw new FrameFormatException(name + ": header holds a zero where a count must be positive");
+            }
+            long slotBytes = 2L * channels * samplesPerFrame;
+            if (slotBytes > MAX_SLOT_BYTES) {
+                throw new FrameFormatException(String.format("%s: one frame slot would decode to %d MiB (%d channels x "
+                        + "%d samples), beyond the %d MiB a reader allows (docs/formats.md)", name, slotBytes >> 20,
+                        channels, samplesPerFrame, MAX_SLOT_BYTES >> 20));
             }
             return new NcfHeader(channels, rate, length, codec, level, fingerprint, segmentLength, samplesPerFrame);
         } catch (EOFException e) {

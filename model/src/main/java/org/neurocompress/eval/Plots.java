@@ -153,6 +153,9 @@ public final class Plots {
             xy.setDomainGridlinePaint(Color.LIGHT_GRAY);
             xy.setRangeGridlinePaint(Color.LIGHT_GRAY);
         }
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
+        try (org.neurocompress.io.AtomicFile file = org.neurocompress.io.AtomicFile.create(png)) {
+            ChartUtils.saveChartAsPNG(file.temporary().toFile(), chart, WIDTH, HEIGHT);
+            file.commit();
+        }
     }
 }

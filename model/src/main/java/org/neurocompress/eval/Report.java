@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.neurocompress.io.AtomicFile;
 import org.neurocompress.metrics.Summary;
 
 /**
@@ -76,7 +77,7 @@ public final class Report {
 
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        JSON.writeValue(dir.resolve("report.json").toFile(), json());
+        AtomicFile.write(dir.resolve("report.json"), JSON.writeValueAsBytes(json()));
         for (String metric : SegmentDistributions.METRICS) {
             Plots.histogram(dir.resolve("segments_" + metric + ".png"), codec + " level " + main.level() + ": "
                     + metric + " per segment", metric, main.segments().values(metric));
@@ -96,7 +97,7 @@ public final class Report {
             curves.put(codec, curve());
             Plots.rateDistortion(dir.resolve("rate_distortion.png"), curves);
         }
-        Files.writeString(dir.resolve("report.md"), markdown());
+        AtomicFile.write(dir.resolve("report.md"), markdown().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private String markdown() {

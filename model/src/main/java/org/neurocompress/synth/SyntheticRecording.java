@@ -2,6 +2,7 @@ package org.neurocompress.synth;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.neurocompress.io.AtomicFile;
 import org.neurocompress.wav.WavWriter;
 
 /** Writes a multi-channel WAV of synthetic electrodes, one independent seed per channel. */
@@ -23,7 +24,8 @@ public final class SyntheticRecording {
             electrodes[c] = new SyntheticElectrode(channelSeed(seed, c), sampleRate);
         }
         short[][] block = new short[channels][CHUNK];
-        try (WavWriter writer = new WavWriter(path, channels, sampleRate)) {
+        try (AtomicFile output = AtomicFile.create(path);
+                WavWriter writer = new WavWriter(output.temporary(), channels, sampleRate)) {
             for (long done = 0; done < samplesPerChannel; done += CHUNK) {
                 int n = (int) Math.min(CHUNK, samplesPerChannel - done);
                 for (int c = 0; c < channels; c++) {
@@ -31,6 +33,8 @@ public final class SyntheticRecording {
                 }
                 writer.write(block, 0, n);
             }
+            writer.close();
+            output.commit();
         }
     }
 }

@@ -34,8 +34,11 @@ public final class WavWriter implements Closeable {
 
     /** Writes one recording held fully in memory: for tests and short recordings. */
     public static void writeAll(Path path, int sampleRate, short[]... channels) throws IOException {
-        try (WavWriter writer = new WavWriter(path, channels.length, sampleRate)) {
+        try (org.neurocompress.io.AtomicFile output = org.neurocompress.io.AtomicFile.create(path);
+                WavWriter writer = new WavWriter(output.temporary(), channels.length, sampleRate)) {
             writer.write(channels, 0, channels[0].length);
+            writer.close();
+            output.commit();
         }
     }
 
@@ -86,8 +89,12 @@ public final class WavWriter implements Closeable {
         out.position(HEADER_BYTES + dataBytes - buffer.position());
     }
 
+    /** Patches the sizes in and closes the file; closing again does nothing. */
     @Override
     public void close() throws IOException {
+        if (!out.isOpen()) {
+            return;
+        }
         try {
             flush();
             writeHeader();

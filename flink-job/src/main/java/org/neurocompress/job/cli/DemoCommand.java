@@ -222,8 +222,8 @@ public final class DemoCommand implements Callable<Integer> {
         aggregate.remove("decode_samples_per_second");
         summary.set("aggregate", aggregate);
         Files.createDirectories(report);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.resolve("summary.json")
-                .toFile(), summary);
+        org.neurocompress.io.AtomicFile.write(report.resolve("summary.json"), new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(summary));
         plot(history, evaluation, waveform);
         out.printf(Locale.ROOT, "%ndemo: %d frames, %d samples from %d channels, %d dead letters; median over channels: "
                 + "ratio %.1f, SNR %s, SSIM %s, spike F1 %s -> %s%n", frameCount, samples, frames.size(), deadLetters,

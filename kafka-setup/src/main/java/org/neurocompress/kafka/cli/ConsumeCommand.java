@@ -60,7 +60,8 @@ final class ConsumeCommand implements Callable<Integer> {
         try (Interrupts interrupts = new Interrupts(consumer::stop)) {
             summary = consumer.run(Duration.ofMillis((long) (idleTimeout * 1000)),
                     maxFrames == null ? Long.MAX_VALUE : maxFrames);
-            Files.writeString(out.resolve("summary.json"), Json.of(summary));
+            org.neurocompress.io.AtomicFile.write(out.resolve("summary.json"), Json.of(summary).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
             PrintWriter stdout = spec.commandLine().getOut();
             if (json) {
                 stdout.println(Json.of(summary));

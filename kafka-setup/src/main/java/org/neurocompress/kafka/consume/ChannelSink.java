@@ -2,10 +2,13 @@ package org.neurocompress.kafka.consume;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.neurocompress.io.AtomicFile;
 import org.neurocompress.wav.WavWriter;
 
 /**
- * Writes one channel's decoded frames into its WAV file in sample order. A frame that starts after the expected
+ * Writes one channel's decoded frames into its WAV file in sample order. The file appears when the consumer stops
+ * (a time-out, the frame limit, Ctrl-C): until then it is written under a hidden temporary name beside it, so a
+ * crash leaves the previous file of that name, complete, and never half of a new one. A frame that starts after the expected
  * index leaves a gap, filled with zeros so the file keeps its time base; one that ends before it is a duplicate
  * and is dropped; one that overlaps contributes only its new samples.
  */
@@ -13,6 +16,7 @@ final class ChannelSink implements AutoCloseable {
     private final int channel;
     private final Path file;
     private final int sampleRate;
+    private final AtomicFile output;
     private final WavWriter writer;
     private final long firstSampleIndex;
     private long next;
@@ -28,7 +32,14 @@ final class ChannelSink implements AutoCloseable {
         this.sampleRate = sampleRate;
         this.firstSampleIndex = firstSampleIndex;
         this.next = firstSampleIndex;
-        this.writer = new WavWriter(file, 1, sampleRate);
+        // Committed by close() when the consumer stops, also on Ctrl-C: no deletion at JVM shutdown.
+        this.output = AtomicFile.create(file, false);
+        try {
+            this.writer = new WavWriter(output.temporary(), 1, sampleRate);
+        } catch (IOException | RuntimeException e) {
+            output.close();
+            throw e;
+        }
     }
 
     void write(long first, short[] decoded) throws IOException {
@@ -72,6 +83,11 @@ final class ChannelSink implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        writer.close();
+        try {
+            writer.close();
+            output.commit();
+        } finally {
+            output.close();
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import org.neurocompress.io.AtomicFile;
 
 /**
  * A trained network ready for inference: its manifest, its weights and their fingerprint. Loaded from a model
@@ -102,13 +103,13 @@ public final class LearnedModel implements AutoCloseable {
             ModelManifest> annotate) throws IOException {
         Files.createDirectories(dir);
         byte[] weights = WeightsFile.toBytes(network, true);
-        Files.write(dir.resolve(WEIGHTS), weights);
+        AtomicFile.write(dir.resolve(WEIGHTS), weights);
         ModelManifest manifest = ModelManifest.create(preset.name(), preset.segmentLength(),
                 WeightsFile.fingerprint(weights), WEIGHTS);
         manifest.json().set("normalisation", ModelManifest.JSON.valueToTree(preset.normalisation()));
         manifest.json().set("hyperparameters", ModelManifest.JSON.valueToTree(preset.hyperparameters()));
         annotate.accept(manifest);
-        Files.write(dir.resolve(MANIFEST), manifest.toBytes());
+        AtomicFile.write(dir.resolve(MANIFEST), manifest.toBytes());
         return manifest;
     }
 

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.neurocompress.io.AtomicFile;
 
 /**
  * Trains a preset's network with Adam on shuffled mini-batches, checkpointing after every epoch so that a run can
@@ -159,15 +160,13 @@ public final class TrainingRun {
 
     private void checkpoint(Path dir, Block network, int epoch, List<Double> losses) throws IOException {
         Files.createDirectories(dir);
-        Files.write(dir.resolve("weights.ncw.tmp"), WeightsFile.toBytes(network, false));
-        Files.move(dir.resolve("weights.ncw.tmp"), dir.resolve("weights.ncw"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(dir.resolve("weights.ncw"), WeightsFile.toBytes(network, false));
         ObjectNode state = ModelManifest.JSON.createObjectNode();
         state.put("preset", preset.name());
         state.put("epoch", epoch);
         state.put("seed", options.seed());
         state.set("losses", ModelManifest.JSON.valueToTree(losses));
-        Files.write(dir.resolve("state.json"), ModelManifest.JSON.writeValueAsBytes(state));
+        AtomicFile.write(dir.resolve("state.json"), ModelManifest.JSON.writeValueAsBytes(state));
     }
 
     /** Loads the last checkpoint into the network; returns the epoch to continue from. */
@@ -191,7 +190,7 @@ public final class TrainingRun {
         for (int i = 0; i < losses.size(); i++) {
             csv.append(i + 1).append(',').append(String.format(Locale.ROOT, "%.8g", losses.get(i))).append('\n');
         }
-        Files.writeString(options.out().resolve("loss.csv"), csv);
+        AtomicFile.write(options.out().resolve("loss.csv"), csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         org.neurocompress.eval.Plots.lossCurve(options.out().resolve("loss.png"), preset.name(), losses);
     }
 
