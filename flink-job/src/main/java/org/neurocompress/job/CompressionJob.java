@@ -7,6 +7,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -48,6 +49,7 @@ public final class CompressionJob {
     public static void build(StreamExecutionEnvironment env, JobConfig config) {
         env.enableCheckpointing(config.checkpointMillis());
         env.setParallelism(config.parallelism());
+        env.configure(pipelineSettings());
 
         DataStream<RawRecord> records = env.fromSource(samplesSource(config), WatermarkStrategy.noWatermarks(),
                 "samples");
@@ -75,7 +77,7 @@ public final class CompressionJob {
             return;
         }
         DataStream<QualityEvent> quality = encoded.flatMap(new QualityProbe(config.codec(), config.modelDir(),
-                config.sidecarFraction())).name("measure");
+                config.sidecarFraction(), config.samplesPerFrame())).name("measure");
         DataStream<QualityEvent> deadLetters = rejected.map(r -> QualityEvent.deadLetter())
                 .returns(TypeInformation.of(QualityEvent.class)).name("count dead letters");
         SlidingProcessingTimeWindows windows = SlidingProcessingTimeWindows.of(
@@ -88,6 +90,18 @@ public final class CompressionJob {
                 .setBootstrapServers(config.bootstrapServers()).setKafkaProducerConfig(clientProperties(config))
                 .setRecordSerializer(new MetricsRecordSerializer(config.topics().metrics()))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build()).name("metrics");
+    }
+
+    /**
+     * Every record type of the job has a Flink serialiser of its own (POJOs, records, {@code ChannelStateSerializer}):
+     * a type that would fall back to Kryo fails the job at start instead of slowing it down. Operators neither keep
+     * nor change the records they are given once they have emitted their own, so chained operators can share them.
+     */
+    public static Configuration pipelineSettings() {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(PipelineOptions.OBJECT_REUSE, true);
+        return conf;
     }
 
     /** The user's Kafka client properties (--kafka-config), for every source and sink of the job. */

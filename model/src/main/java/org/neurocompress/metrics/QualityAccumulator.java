@@ -1,6 +1,5 @@
 package org.neurocompress.metrics;
 
-import java.math.BigInteger;
 
 /**
  * Accumulates the quality metrics of a reconstruction chunk by chunk, so recordings of any length are measured in
@@ -26,6 +25,7 @@ public final class QualityAccumulator {
     private final short[] windowX = new short[SSIM_WINDOW];
     private final short[] windowY = new short[SSIM_WINDOW];
     private long windowFill;
+    private int slot;
     private long wx;
     private long wy;
     private long wxx;
@@ -57,7 +57,6 @@ public final class QualityAccumulator {
     }
 
     private void slideWindow(short x, short y) {
-        int slot = (int) (windowFill % SSIM_WINDOW);
         if (windowFill >= SSIM_WINDOW) {
             short ox = windowX[slot];
             short oy = windowY[slot];
@@ -69,6 +68,8 @@ public final class QualityAccumulator {
         }
         windowX[slot] = x;
         windowY[slot] = y;
+        // A ring index instead of windowFill % SSIM_WINDOW: a long division per sample was the sidecar's hot spot.
+        slot = slot == SSIM_WINDOW - 1 ? 0 : slot + 1;
         wx += x;
         wy += y;
         wxx += (long) x * x;
@@ -95,13 +96,23 @@ public final class QualityAccumulator {
 
     /** Adds another signal's sums (another channel): SSIM becomes the mean over both signals' windows. */
     public void merge(QualityAccumulator other) {
-        count += other.count;
-        sumX += other.sumX;
-        sumXSquared += other.sumXSquared;
-        sumErrorSquared += other.sumErrorSquared;
-        maxAbsError = Math.max(maxAbsError, other.maxAbsError);
-        ssimSum += other.ssimSum;
-        ssimPositions += other.ssimPositions;
+        merge(other.sums());
+    }
+
+    /** Adds sums measured elsewhere (another block or channel). */
+    public void merge(QualitySums other) {
+        count += other.count();
+        sumX += other.sumX();
+        sumXSquared += other.sumXSquared();
+        sumErrorSquared += other.sumErrorSquared();
+        maxAbsError = Math.max(maxAbsError, other.maxAbsError());
+        ssimSum += other.ssimSum();
+        ssimPositions += other.ssimPositions();
+    }
+
+    /** What was measured so far, as a plain record. */
+    public QualitySums sums() {
+        return new QualitySums(count, sumX, sumXSquared, sumErrorSquared, maxAbsError, ssimSum, ssimPositions);
     }
 
     public long count() {
@@ -109,26 +120,6 @@ public final class QualityAccumulator {
     }
 
     public QualityMetrics result(long compressedBytes) {
-        if (count == 0) {
-            throw new IllegalStateException("no samples measured");
-        }
-        boolean lossless = sumErrorSquared == 0;
-        double mse = sumErrorSquared / (double) count / (FULL_SCALE * FULL_SCALE);
-        Double snr = lossless ? null : 10 * Math.log10(sumXSquared / (double) sumErrorSquared);
-        Double snrAc = lossless ? null : 10 * Math.log10(centredEnergy() / sumErrorSquared);
-        Double psnr = lossless ? null : 10 * Math.log10(1 / mse);
-        Double ssim = ssimPositions == 0 ? null : ssimSum / ssimPositions;
-        double ratio = compressedBytes == 0 ? Double.NaN : 2.0 * count / compressedBytes;
-        double ratio10 = compressedBytes == 0 ? Double.NaN : 1.25 * count / compressedBytes;
-        return new QualityMetrics(count, compressedBytes, ratio, ratio10, mse, snr, snrAc, psnr, ssim, maxAbsError,
-                lossless);
-    }
-
-    /** Sum of (x - mean)^2 = (n sum x^2 - (sum x)^2) / n, exactly, then as a double. */
-    private double centredEnergy() {
-        BigInteger n = BigInteger.valueOf(count);
-        BigInteger numerator = n.multiply(BigInteger.valueOf(sumXSquared))
-                .subtract(BigInteger.valueOf(sumX).multiply(BigInteger.valueOf(sumX)));
-        return numerator.doubleValue() / count;
+        return sums().result(compressedBytes);
     }
 }

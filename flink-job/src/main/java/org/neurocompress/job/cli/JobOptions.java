@@ -55,8 +55,9 @@ public final class JobOptions {
     @Option(names = "--parallelism", defaultValue = "2", description = "Default: ${DEFAULT-VALUE}.")
     int parallelism;
 
-    @Option(names = "--sidecar-fraction", defaultValue = "1.0", description = "Fraction of channels whose quality "
-            + "is measured (0 turns the sidecar off). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--sidecar-fraction", defaultValue = "0.25", description = "Fraction of frames whose quality "
+            + "is measured: one frame slot in round(1/F) of every channel, rotating over the channels, so every "
+            + "channel is watched; 1 measures every frame, 0 turns the sidecar off. Default: ${DEFAULT-VALUE}.")
     double sidecarFraction;
 
     @Option(names = "--metrics-window-ms", defaultValue = "10000", description = "Default: ${DEFAULT-VALUE}.")

@@ -47,9 +47,10 @@ public final class SamplesParser extends ProcessFunction<RawRecord, ChannelChunk
             return;
         }
         samplesIn.inc(samples.sampleCount());
-        for (int c = 0; c < samples.channelCount(); c++) {
+        short[][] channels = samples.channels();
+        for (int c = 0; c < channels.length; c++) {
             out.collect(new ChannelChunk(samples.firstChannel() + c, samples.firstSampleIndex(), samples.sampleRate(),
-                    samples.channel(c)));
+                    channels[c]));
         }
     }
 }

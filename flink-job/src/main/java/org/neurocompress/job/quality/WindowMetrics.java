@@ -1,6 +1,5 @@
 package org.neurocompress.job.quality;
 
-import java.util.List;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFunction;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
@@ -69,7 +68,7 @@ public final class WindowMetrics {
         }
         QualityMetrics m = w.quality.result(w.bytes);
         SpikeFidelity f = w.spikes.figures();
-        List<Long> sorted = w.latencies.stream().sorted().toList();
+        long[] sorted = w.sortedLatencies();
         return new MetricsRecord(MetricsRecord.SCHEMA_VERSION, scope, channel, window.getStart(), window.getEnd(),
                 w.frames, m.samples(), w.bytes, m.compressionRatio(), m.snrDb(), m.snrAcDb(), m.psnrDb(), m.mse(),
                 m.ssim(), 8.0 * w.bytes / m.samples(), percentile(sorted, 50), percentile(sorted, 99),
@@ -78,10 +77,10 @@ public final class WindowMetrics {
                 f.spikeBandSnrDb());
     }
 
-    private static Double percentile(List<Long> sorted, double p) {
-        if (sorted.isEmpty()) {
+    private static Double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
             return null;
         }
-        return (double) sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p / 100 * sorted.size()) - 1));
+        return (double) sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
     }
 }

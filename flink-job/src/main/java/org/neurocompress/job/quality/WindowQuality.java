@@ -1,31 +1,35 @@
 package org.neurocompress.job.quality;
 
-import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
-import org.neurocompress.metrics.QualityAccumulator;
+import java.util.Arrays;
+import org.neurocompress.metrics.QualitySums;
 import org.neurocompress.metrics.StreamingSpikeFidelity;
 
-/** The quality events of one window, merged: sums, counts, and a bounded sample of latencies for percentiles. */
-public final class WindowQuality implements Serializable {
-    private static final int MAX_LATENCIES = 4096;
+/**
+ * The quality events of one window, merged: sums, counts, and a bounded sample of latencies for percentiles. A
+ * Flink POJO (public fields, no-argument constructor) so window state is serialised without Kryo.
+ */
+public final class WindowQuality {
+    static final int MAX_LATENCIES = 4096;
 
-    QualityAccumulator quality = new QualityAccumulator();
-    StreamingSpikeFidelity.Counts spikes = StreamingSpikeFidelity.Counts.NONE;
-    long bytes;
-    long frames;
-    long deadLetters;
-    List<Long> latencies = new ArrayList<>();
-    String codec;
-    int level;
-    String model;
+    public QualitySums quality = QualitySums.NONE;
+    public StreamingSpikeFidelity.Counts spikes = StreamingSpikeFidelity.Counts.NONE;
+    public long bytes;
+    public long frames;
+    public long deadLetters;
+    /** The first {@code latencyCount} entries are used; at most {@link #MAX_LATENCIES}. */
+    public long[] latencies = new long[0];
+    public int latencyCount;
+    public String codec;
+    public int level;
+    public String model;
+
+    public WindowQuality() {
+    }
 
     void add(QualityEvent e) {
         if (e.quality() != null) {
-            quality.merge(e.quality());
-            if (latencies.size() < MAX_LATENCIES) {
-                latencies.add(e.latencyMillis());
-            }
+            quality = quality.plus(e.quality());
+            addLatency(e.latencyMillis());
             codec = e.codec();
             level = e.level();
             model = e.model();
@@ -37,15 +41,13 @@ public final class WindowQuality implements Serializable {
     }
 
     WindowQuality merge(WindowQuality other) {
-        quality.merge(other.quality);
+        quality = quality.plus(other.quality);
         spikes = spikes.plus(other.spikes);
         bytes += other.bytes;
         frames += other.frames;
         deadLetters += other.deadLetters;
-        for (Long l : other.latencies) {
-            if (latencies.size() < MAX_LATENCIES) {
-                latencies.add(l);
-            }
+        for (int i = 0; i < other.latencyCount; i++) {
+            addLatency(other.latencies[i]);
         }
         if (codec == null) {
             codec = other.codec;
@@ -53,5 +55,22 @@ public final class WindowQuality implements Serializable {
             model = other.model;
         }
         return this;
+    }
+
+    private void addLatency(long millis) {
+        if (latencyCount == MAX_LATENCIES) {
+            return;
+        }
+        if (latencyCount == latencies.length) {
+            latencies = Arrays.copyOf(latencies, Math.min(MAX_LATENCIES, Math.max(16, 2 * latencies.length)));
+        }
+        latencies[latencyCount++] = millis;
+    }
+
+    /** The latencies kept, sorted. */
+    long[] sortedLatencies() {
+        long[] sorted = Arrays.copyOf(latencies, latencyCount);
+        Arrays.sort(sorted);
+        return sorted;
     }
 }

@@ -15,18 +15,20 @@ import java.util.TreeMap;
  * index were already seen (duplicates or overlaps) and are dropped and counted. Not thread-safe; one per channel.
  */
 public final class BlockAssembler {
-    private final int channel;
-    private final int blockLength;
-    private final int reorderWindow;
-    private final TreeMap<Long, ChannelChunk> pending = new TreeMap<>();
+    // Package-private for ChannelStateSerializer, which writes and restores them.
+    final int channel;
+    final int blockLength;
+    final int reorderWindow;
+    final TreeMap<Long, ChannelChunk> pending = new TreeMap<>();
 
-    private long next = -1;
-    private int sampleRate;
-    private long blockStart;
-    private short[] buffer;
-    private int fill;
-    private long duplicateSamples;
-    private long gaps;
+    long next = -1;
+    int sampleRate;
+    long blockStart;
+    /** The open block, {@code blockLength} long, of which {@code fill} samples are set; null when none is open. */
+    short[] buffer;
+    int fill;
+    long duplicateSamples;
+    long gaps;
 
     public BlockAssembler(int channel, int blockLength, int reorderWindow) {
         if (blockLength < 1 || reorderWindow < 0) {
@@ -35,6 +37,20 @@ public final class BlockAssembler {
         this.channel = channel;
         this.blockLength = blockLength;
         this.reorderWindow = reorderWindow;
+    }
+
+    /** A deep copy: the open block's buffer is copied, waiting chunks (never changed once made) are shared. */
+    BlockAssembler copy() {
+        BlockAssembler c = new BlockAssembler(channel, blockLength, reorderWindow);
+        c.pending.putAll(pending);
+        c.next = next;
+        c.sampleRate = sampleRate;
+        c.blockStart = blockStart;
+        c.buffer = buffer == null ? null : buffer.clone();
+        c.fill = fill;
+        c.duplicateSamples = duplicateSamples;
+        c.gaps = gaps;
+        return c;
     }
 
     /** Adds a chunk; returns the blocks it completes, in order. */

@@ -3,7 +3,6 @@ package org.neurocompress.job.segment;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -18,9 +17,7 @@ public final class Segmenter extends KeyedProcessFunction<Integer, ChannelChunk,
     private final int reorderWindow;
     private final long idleMillis;
 
-    private transient ValueState<BlockAssembler> assembler;
-    /** The {@link WaitingClock} reading at the channel's last chunk. */
-    private transient ValueState<Long> lastSeen;
+    private transient ValueState<ChannelState> state;
     private transient Counter duplicateSamples;
     private transient Counter gaps;
     /** Clock reading at the first element or timer since open(): after a restart, channels get a full idle period. */
@@ -35,9 +32,7 @@ public final class Segmenter extends KeyedProcessFunction<Integer, ChannelChunk,
 
     @Override
     public void open(OpenContext context) {
-        assembler = getRuntimeContext().getState(new ValueStateDescriptor<>("assembler",
-                TypeInformation.of(BlockAssembler.class)));
-        lastSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("last-seen", Long.class));
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("channel", new ChannelStateSerializer()));
         duplicateSamples = getRuntimeContext().getMetricGroup().counter("duplicateSamples");
         gaps = getRuntimeContext().getMetricGroup().counter("gaps");
         clock = new WaitingClock();
@@ -46,47 +41,58 @@ public final class Segmenter extends KeyedProcessFunction<Integer, ChannelChunk,
     @Override
     public void processElement(ChannelChunk chunk, Context ctx, Collector<Block> out) throws Exception {
         long start = ctx.timerService().currentProcessingTime();
-        BlockAssembler a = assembler.value();
-        if (a == null) {
-            a = new BlockAssembler(chunk.channel(), blockLength, reorderWindow);
+        ChannelState s = state.value();
+        if (s == null) {
+            s = new ChannelState(new BlockAssembler(chunk.channel(), blockLength, reorderWindow));
         }
+        BlockAssembler a = s.assembler;
         long duplicatesBefore = a.duplicateSamples();
         long gapsBefore = a.gaps();
         a.add(chunk).forEach(out::collect);
         duplicateSamples.inc(a.duplicateSamples() - duplicatesBefore);
         gaps.inc(a.gaps() - gapsBefore);
-        assembler.update(a);
         if (openedAt == null) {
             openedAt = clock.at(start);
         }
-        lastSeen.update(clock.at(start));
-        // Timers are coalesced to whole seconds: one per channel per second at most.
-        ctx.timerService().registerProcessingTimeTimer((start + idleMillis) / 1000 * 1000 + 1000);
+        s.lastSeen = clock.at(start);
+        // Timers are coalesced to whole seconds, and registered once each: one per channel per second at most.
+        long timer = (start + idleMillis) / 1000 * 1000 + 1000;
+        if (timer != s.timerAt) {
+            ctx.timerService().registerProcessingTimeTimer(timer);
+            s.timerAt = timer;
+        }
+        state.update(s);
         clock.busy(start, ctx.timerService().currentProcessingTime());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Block> out) throws Exception {
-        Long seen = lastSeen.value();
-        BlockAssembler a = assembler.value();
-        if (seen == null || a == null) {
+        ChannelState s = state.value();
+        if (s == null || s.lastSeen < 0) {
             return;
+        }
+        if (timestamp == s.timerAt) {
+            s.timerAt = -1;
         }
         long now = ctx.timerService().currentProcessingTime();
         if (openedAt == null) {
             openedAt = clock.at(now);
         }
         // Timers restored from a checkpoint fire at once with old timestamps: measure quiet time from the restart.
-        long quietFor = clock.at(now) - Math.max(seen, openedAt);
+        long quietFor = clock.at(now) - Math.max(s.lastSeen, openedAt);
         if (quietFor < idleMillis) {
-            ctx.timerService().registerProcessingTimeTimer(now + idleMillis - quietFor);
+            long timer = now + idleMillis - quietFor;
+            ctx.timerService().registerProcessingTimeTimer(timer);
+            s.timerAt = timer;
+            state.update(s);
             return;
         }
+        BlockAssembler a = s.assembler;
         long gapsBefore = a.gaps();
         a.flush().forEach(out::collect);
         gaps.inc(a.gaps() - gapsBefore);
-        assembler.update(a);
-        lastSeen.clear();
+        s.lastSeen = -1;
+        state.update(s);
         clock.busy(now, ctx.timerService().currentProcessingTime());
     }
 }

@@ -13,7 +13,7 @@ class WindowMetricsTest {
     private static QualityEvent event(int channel, short[] x, short[] y, long bytes, long latency) {
         QualityAccumulator q = new QualityAccumulator();
         q.add(x, y);
-        return new QualityEvent(channel, q, StreamingSpikeFidelity.Counts.NONE, bytes, 1, 0, latency, "dct", 4, null);
+        return new QualityEvent(channel, q.sums(), StreamingSpikeFidelity.Counts.NONE, bytes, 1, 0, latency, "dct", 4, null);
     }
 
     @Test

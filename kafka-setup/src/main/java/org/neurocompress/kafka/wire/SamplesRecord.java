@@ -28,6 +28,25 @@ public record SamplesRecord(long deviceId, int firstChannel, int channelCount, l
         return out;
     }
 
+    /**
+     * Every channel's samples, de-interleaved in tiles of 64 instants: a channel at a time over the whole record
+     * reads one cache line per sample when the record holds many channels.
+     */
+    public short[][] channels() {
+        short[][] out = new short[channelCount][samplesPerChannel];
+        final int tile = 64;
+        for (int t0 = 0; t0 < samplesPerChannel; t0 += tile) {
+            int t1 = Math.min(samplesPerChannel, t0 + tile);
+            for (int c = 0; c < channelCount; c++) {
+                short[] channel = out[c];
+                for (int t = t0, at = t0 * channelCount + c; t < t1; t++, at += channelCount) {
+                    channel[t] = interleaved[at];
+                }
+            }
+        }
+        return out;
+    }
+
     public long sampleCount() {
         return (long) channelCount * samplesPerChannel;
     }

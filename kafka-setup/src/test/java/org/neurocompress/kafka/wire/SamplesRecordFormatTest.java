@@ -20,6 +20,25 @@ class SamplesRecordFormatTest {
     }
 
     @Test
+    void channelsDeinterleaveEveryChannelAcrossTileEdges() {
+        int channels = 70;
+        int perChannel = 131;
+        short[] interleaved = new short[channels * perChannel];
+        for (int t = 0; t < perChannel; t++) {
+            for (int c = 0; c < channels; c++) {
+                interleaved[t * channels + c] = (short) (c * 1000 + t);
+            }
+        }
+        SamplesRecord r = new SamplesRecord(1, 5, channels, 0, 20000, perChannel, interleaved);
+        short[][] all = r.channels();
+        assertEquals(channels, all.length);
+        for (int c = 0; c < channels; c++) {
+            assertArrayEquals(r.channel(c), all[c], "channel " + c);
+            assertEquals((short) (c * 1000 + 130), all[c][130]);
+        }
+    }
+
+    @Test
     void roundTripsAPacketInterleavedByTime() throws Exception {
         SamplesRecord r = packet();
         byte[] bytes = SamplesRecordFormat.toBytes(r);
