@@ -52,20 +52,23 @@ public final class CompressionJob {
         env.configure(pipelineSettings());
 
         DataStream<RawRecord> records = env.fromSource(samplesSource(config), WatermarkStrategy.noWatermarks(),
-                "samples");
-        SingleOutputStreamOperator<ChannelChunk> chunks = records.process(new SamplesParser()).name("parse");
-        chunks.getSideOutput(SamplesParser.REJECTED).sinkTo(KafkaSink.<RejectedRecord>builder().setBootstrapServers(config.bootstrapServers())
+                "samples").uid("samples");
+        SingleOutputStreamOperator<ChannelChunk> chunks = records.process(new SamplesParser()).name("parse")
+                .uid("parse");
+        chunks.getSideOutput(SamplesParser.REJECTED).sinkTo(KafkaSink.<RejectedRecord>builder()
+                .setBootstrapServers(config.bootstrapServers()).setKafkaProducerConfig(clientProperties(config))
                 .setRecordSerializer(new DeadLetterSerializer(config.topics().deadLetters()))
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build()).name("dead letters");
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build()).name("dead letters")
+                .uid("dead-letters");
 
         DataStream<Block> blocks = chunks.keyBy(ChannelChunk::channel, Types.INT)
                 .process(new Segmenter(config.samplesPerFrame(), config.reorderWindow(), config.idleFlushMillis()))
-                .name("segment");
+                .name("segment").uid("segment");
         SingleOutputStreamOperator<EncodedBlock> encoded = blocks.transform("encode",
                 TypeInformation.of(EncodedBlock.class), new BatchingEncoder(config.codec(), config.level(),
-                        config.modelDir(), config.maxBatch(), config.batchWaitMillis()));
+                        config.modelDir(), config.maxBatch(), config.batchWaitMillis())).uid("encode");
         encoded.map(EncodedBlock::frame).returns(TypeInformation.of(EncodedFrame.class)).name("frame bytes")
-                .sinkTo(framesSink(config)).name("frames");
+                .uid("frame-bytes").sinkTo(framesSink(config)).name("frames").uid("frames");
 
         sidecar(config, encoded, chunks.getSideOutput(SamplesParser.REJECTED));
     }
@@ -77,19 +80,21 @@ public final class CompressionJob {
             return;
         }
         DataStream<QualityEvent> quality = encoded.flatMap(new QualityProbe(config.codec(), config.modelDir(),
-                config.sidecarFraction(), config.samplesPerFrame())).name("measure");
+                config.sidecarFraction(), config.samplesPerFrame())).name("measure").uid("measure");
         DataStream<QualityEvent> deadLetters = rejected.map(r -> QualityEvent.deadLetter())
-                .returns(TypeInformation.of(QualityEvent.class)).name("count dead letters");
+                .returns(TypeInformation.of(QualityEvent.class)).name("count dead letters").uid("count-dead-letters");
         SlidingProcessingTimeWindows windows = SlidingProcessingTimeWindows.of(
                 Duration.ofMillis(config.metricsWindowMillis()), Duration.ofMillis(config.metricsSlideMillis()));
         DataStream<MetricsRecord> perChannel = quality.keyBy(QualityEvent::channel, Types.INT).window(windows)
-                .aggregate(new WindowMetrics.Merge(), new WindowMetrics.PerChannel()).name("channel metrics");
+                .aggregate(new WindowMetrics.Merge(), new WindowMetrics.PerChannel()).name("channel metrics")
+                .uid("channel-metrics");
         DataStream<MetricsRecord> global = quality.union(deadLetters).windowAll(windows)
-                .aggregate(new WindowMetrics.Merge(), new WindowMetrics.Global()).name("global metrics");
+                .aggregate(new WindowMetrics.Merge(), new WindowMetrics.Global()).name("global metrics")
+                .uid("global-metrics");
         perChannel.union(global).sinkTo(KafkaSink.<MetricsRecord>builder()
                 .setBootstrapServers(config.bootstrapServers()).setKafkaProducerConfig(clientProperties(config))
                 .setRecordSerializer(new MetricsRecordSerializer(config.topics().metrics()))
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build()).name("metrics");
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build()).name("metrics").uid("metrics");
     }
 
     /**
