@@ -39,6 +39,15 @@ final class ConsumeCommand implements Callable<Integer> {
     @Option(names = "--max-frames", paramLabel = "N", description = "Stop after N frames.")
     Long maxFrames;
 
+    @Option(names = "--group", paramLabel = "NAME", description = "Kafka consumer group: start where its last run "
+            + "stopped (committed offsets) and go on with the files that run wrote in --out; offsets are committed "
+            + "after the files are written. Without it every run reads the whole topic into new files.")
+    String group;
+
+    @Option(names = "--from-beginning", description = "With --group: ignore its committed offsets, read the topic "
+            + "from the beginning into new files (then commit as usual).")
+    boolean fromBeginning;
+
     @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
@@ -53,15 +62,18 @@ final class ConsumeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--channels: " + e.getMessage());
         }
+        if (fromBeginning && group == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--from-beginning needs --group (without a "
+                    + "group every run reads from the beginning)");
+        }
         PrintWriter err = spec.commandLine().getErr();
         FrameConsumer consumer = new FrameConsumer(kafka.clientConfig(spec.commandLine()), kafka.topics().frames(),
-                out, new CodecCatalog(models), filter, problem -> err.println("consume: " + problem));
+                out, new CodecCatalog(models), filter, problem -> err.println("consume: " + problem),
+                new FrameConsumer.Group(group, group == null || fromBeginning));
         IntegritySummary summary;
         try (Interrupts interrupts = new Interrupts(consumer::stop)) {
             summary = consumer.run(Duration.ofMillis((long) (idleTimeout * 1000)),
                     maxFrames == null ? Long.MAX_VALUE : maxFrames);
-            org.neurocompress.io.AtomicFile.write(out.resolve("summary.json"), Json.of(summary).getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8));
             PrintWriter stdout = spec.commandLine().getOut();
             if (json) {
                 stdout.println(Json.of(summary));

@@ -3,6 +3,7 @@ package org.neurocompress.kafka.consume;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.neurocompress.io.AtomicFile;
+import org.neurocompress.wav.WavReader;
 import org.neurocompress.wav.WavWriter;
 
 /**
@@ -27,6 +28,15 @@ final class ChannelSink implements AutoCloseable {
     long duplicates;
 
     ChannelSink(int channel, Path file, int sampleRate, long firstSampleIndex) throws IOException {
+        this(channel, file, sampleRate, firstSampleIndex, false);
+    }
+
+    /**
+     * With {@code resume}, the new file starts with the samples of the existing one (a consumer group going on
+     * where its last run stopped), which begins at {@code firstSampleIndex}; the existing file stays as it is until
+     * the new one replaces it.
+     */
+    ChannelSink(int channel, Path file, int sampleRate, long firstSampleIndex, boolean resume) throws IOException {
         this.channel = channel;
         this.file = file;
         this.sampleRate = sampleRate;
@@ -36,9 +46,29 @@ final class ChannelSink implements AutoCloseable {
         this.output = AtomicFile.create(file, false);
         try {
             this.writer = new WavWriter(output.temporary(), 1, sampleRate);
+            if (resume) {
+                next += copyExisting();
+            }
         } catch (IOException | RuntimeException e) {
             output.close();
             throw e;
+        }
+    }
+
+    /** Copies the existing file's samples into the new one; returns how many. */
+    private long copyExisting() throws IOException {
+        try (WavReader existing = WavReader.open(file)) {
+            if (existing.format().channels() != 1 || existing.format().sampleRate() != sampleRate) {
+                throw new IOException(file + ": cannot go on with it: " + existing.format().channels()
+                        + " channels at " + existing.format().sampleRate() + " Hz, frames of channel " + channel
+                        + " are at " + sampleRate + " Hz");
+            }
+            short[][] chunk = new short[1][1 << 16];
+            long copied = 0;
+            for (int n; (n = existing.read(chunk, 0, chunk[0].length)) > 0; copied += n) {
+                writer.write(chunk, 0, n);
+            }
+            return copied;
         }
     }
 

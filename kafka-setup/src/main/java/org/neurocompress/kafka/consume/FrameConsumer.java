@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.neurocompress.codec.CodecException;
 import org.neurocompress.frame.Frame;
@@ -25,6 +28,12 @@ import org.neurocompress.kafka.client.KafkaClients;
  * Reads committed frames from the frames topic, checks and decodes each with the model its fingerprint names, and
  * writes one WAV file per channel. A frame that fails its checks is refused, counted and reported; the rest are
  * still decoded.
+ *
+ * <p>Without a consumer group every run reads the whole topic into new files. With one, a run starts at the
+ * group's committed offsets and goes on with the files its last run wrote (their first sample index comes from
+ * that run's summary.json); when it stops it first replaces the files, then the summary, then commits the offset
+ * after the last frame it handled. A crash before the commit leaves the previous files and offsets, so the next
+ * run reads those frames again; frames a file already holds are dropped as duplicates: nothing lost, nothing twice.
  */
 public final class FrameConsumer {
     private static final int MAX_REPORTED_PROBLEMS = 20;
@@ -35,7 +44,12 @@ public final class FrameConsumer {
     private final CodecCatalog catalog;
     private final ChannelFilter filter;
     private final Consumer<String> problems;
+    private final Group group;
     private final Map<Integer, ChannelSink> sinks = new TreeMap<>();
+    /** The offset after the last record handled, per partition: what a group commits. */
+    private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+    /** Channels of the last run's files that this run goes on with: channel to first sample index. */
+    private Map<Integer, Long> resumable = Map.of();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean stopped;
     private long reported;
@@ -43,8 +57,19 @@ public final class FrameConsumer {
     private long malformed;
     private long undecodable;
 
+    /** A consumer group ({@code id} null: none) and whether it starts from the beginning, ignoring its offsets. */
+    public record Group(String id, boolean fromBeginning) {
+        public static final Group NONE = new Group(null, true);
+    }
+
     public FrameConsumer(KafkaClientConfig config, String topic, Path outDir, CodecCatalog catalog,
             ChannelFilter filter, Consumer<String> problems) {
+        this(config, topic, outDir, catalog, filter, problems, Group.NONE);
+    }
+
+    public FrameConsumer(KafkaClientConfig config, String topic, Path outDir, CodecCatalog catalog,
+            ChannelFilter filter, Consumer<String> problems, Group group) {
+        this.group = group;
         this.config = config;
         this.topic = topic;
         this.outDir = outDir;
@@ -69,41 +94,89 @@ public final class FrameConsumer {
     public IntegritySummary run(Duration idleTimeout, long maxFrames) throws IOException {
         KafkaClients.checkReachable(config);
         Files.createDirectories(outDir);
-        try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(config, Map.of(
+        Map<String, Object> settings = new HashMap<>(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20))) {
-            consumer = c;
-            KafkaClients.assignAll(c, topic, true);
-            long lastRecord = System.nanoTime();
-            long frames = 0;
-            while (!stopped && frames < maxFrames) {
-                ConsumerRecords<byte[], byte[]> records;
-                try {
-                    records = c.poll(Duration.ofMillis(200));
-                } catch (WakeupException e) {
-                    break;
-                }
-                if (records.isEmpty()) {
-                    if (System.nanoTime() - lastRecord > idleTimeout.toNanos()) {
-                        break;
-                    }
-                    continue;
-                }
-                lastRecord = System.nanoTime();
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    if (accept(record)) {
-                        frames++;
-                    }
-                }
-            }
-        } finally {
-            consumer = null;
-            for (ChannelSink sink : sinks.values()) {
-                sink.close();
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20));
+        if (group.id() != null) {
+            settings.put(ConsumerConfig.GROUP_ID_CONFIG, group.id());
+            if (!group.fromBeginning()) {
+                resumable = LastRun.channels(outDir);
             }
         }
-        return summary();
+        try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(config, settings)) {
+            consumer = c;
+            KafkaClients.assignAll(c, topic, true);
+            if (group.id() != null && !group.fromBeginning()) {
+                startAtCommittedOffsets(c);
+            }
+            try {
+                poll(c, idleTimeout, maxFrames);
+            } finally {
+                consumer = null;
+                closeSinks();
+            }
+            IntegritySummary summary = summary();
+            LastRun.write(outDir, summary);
+            if (group.id() != null && !handled.isEmpty()) {
+                c.commitSync(handled);
+            }
+            return summary;
+        }
+    }
+
+    private void startAtCommittedOffsets(KafkaConsumer<byte[], byte[]> c) {
+        Map<TopicPartition, OffsetAndMetadata> committed = c.committed(c.assignment());
+        for (TopicPartition p : c.assignment()) {
+            OffsetAndMetadata at = committed.get(p);
+            if (at != null) {
+                c.seek(p, at.offset());
+            }
+        }
+    }
+
+    private void poll(KafkaConsumer<byte[], byte[]> c, Duration idleTimeout, long maxFrames) throws IOException {
+        long lastRecord = System.nanoTime();
+        long frames = 0;
+        while (!stopped && frames < maxFrames) {
+            ConsumerRecords<byte[], byte[]> records;
+            try {
+                records = c.poll(Duration.ofMillis(200));
+            } catch (WakeupException e) {
+                break;
+            }
+            if (records.isEmpty()) {
+                if (System.nanoTime() - lastRecord > idleTimeout.toNanos()) {
+                    break;
+                }
+                continue;
+            }
+            lastRecord = System.nanoTime();
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                if (frames >= maxFrames) {
+                    return; // the rest stays uncommitted for the next run
+                }
+                if (accept(record)) {
+                    frames++;
+                }
+                handled.put(new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+    }
+
+    private void closeSinks() throws IOException {
+        IOException first = null;
+        for (ChannelSink sink : sinks.values()) {
+            try {
+                sink.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     private boolean accept(ConsumerRecord<byte[], byte[]> record) throws IOException {
@@ -139,7 +212,10 @@ public final class FrameConsumer {
         ChannelSink sink = sinks.get(frame.channel());
         if (sink == null) {
             Path file = outDir.resolve(String.format("channel-%05d.wav", frame.channel()));
-            sink = new ChannelSink(frame.channel(), file, frame.sampleRate(), frame.firstSampleIndex());
+            Long resumeAt = resumable.get(frame.channel());
+            sink = resumeAt != null && Files.exists(file)
+                    ? new ChannelSink(frame.channel(), file, frame.sampleRate(), resumeAt, true)
+                    : new ChannelSink(frame.channel(), file, frame.sampleRate(), frame.firstSampleIndex());
             sinks.put(frame.channel(), sink);
         }
         return sink;

@@ -147,6 +147,56 @@ class KafkaToolsTest {
         }
     }
 
+    /** A receiver in a consumer group stops mid-stream and restarts: its files end up whole, nothing twice. */
+    @Test
+    void aConsumerGroupGoesOnWhereItStoppedWithoutLossOrDuplicates() throws Exception {
+        String prefix = prefix();
+        createTopics(prefix);
+        ReplaySource source = ReplaySource.synthetic(3, 1.0, 8);
+        Map<Integer, short[]> channels = new java.util.TreeMap<>();
+        for (int c = 0; c < 3; c++) {
+            channels.put(c, source.loop(c));
+        }
+        int frames = SamplesToFrames.publish(config(), prefix + "frames", channels, new FrameEncoder(new RawCodec(), 1),
+                SyntheticElectrode.N1_SAMPLE_RATE);
+        Path out = dir.resolve("group");
+        String[] group = {"consume", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--out",
+                out.toString(), "--idle-timeout", "2", "--json", "--group", "receiver-" + prefix};
+
+        Run first = run(concat(group, "--max-frames", "7"));
+        assertEquals(0, first.exit(), first.err());
+        assertEquals(7, new ObjectMapper().readTree(first.out()).get("frames").asInt());
+        Run rest = run(group);
+        assertEquals(0, rest.exit(), rest.err());
+        JsonNode second = new ObjectMapper().readTree(rest.out());
+        assertEquals(frames - 7, second.get("frames").asInt(), "the second run reads only what the first did not");
+        assertEquals(0, second.get("duplicates").asInt());
+        assertEquals(0, second.get("gaps").asInt());
+        for (int c = 0; c < 3; c++) {
+            assertArrayEquals(channels.get(c), WavReader.readAll(out.resolve(String.format("channel-%05d.wav", c)))[0],
+                    "channel " + c + " is whole after the restart");
+        }
+        Run nothingNew = run(group);
+        assertEquals(0, nothingNew.exit(), nothingNew.err());
+        assertEquals(0, new ObjectMapper().readTree(nothingNew.out()).get("frames").asInt());
+        assertArrayEquals(channels.get(1), WavReader.readAll(out.resolve("channel-00001.wav"))[0]);
+
+        Run again = run(concat(group, "--from-beginning"));
+        assertEquals(0, again.exit(), again.err());
+        assertEquals(frames, new ObjectMapper().readTree(again.out()).get("frames").asInt());
+        assertArrayEquals(channels.get(2), WavReader.readAll(out.resolve("channel-00002.wav"))[0]);
+        Run noGroup = run("consume", "--bootstrap", BROKER.bootstrapServers(), "--out", out.toString(),
+                "--from-beginning");
+        assertEquals(2, noGroup.exit());
+        assertTrue(noGroup.err().contains("--from-beginning needs --group"), noGroup.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void consumeRefusesCorruptFramesCountsThemAndDecodesTheRest() throws Exception {
         String prefix = prefix();
