@@ -168,9 +168,7 @@ public final class Butterworth {
                 }
                 started = true;
             }
-            for (int i = from; i < from + length; i++) {
-                x[i] = step(x[i], state);
-            }
+            filterInPlace(x, from, from + length, state);
         }
     }
 
@@ -184,22 +182,35 @@ public final class Butterworth {
             state[s][0] = zi[s][0] * first;
             state[s][1] = zi[s][1] * first;
         }
-        for (int i = 0; i < x.length; i++) {
-            x[i] = step(x[i], state);
-        }
+        filterInPlace(x, 0, x.length, state);
     }
 
-    /** One sample through every section, transposed direct form II. */
-    private double step(double in, double[][] state) {
-        double v = in;
+    /**
+     * x[from, to) through every section in turn, transposed direct form II, continuing from and updating
+     * {@code state}. A section at a time over the whole stretch, its state in local variables: the same arithmetic,
+     * in the same order for every value, as a sample at a time through all sections (so the same results, bit for
+     * bit), without a store and reload of the state in every sample's dependency chain (2-3 times faster).
+     */
+    private void filterInPlace(double[] x, int from, int to, double[][] state) {
         for (int s = 0; s < sections.length; s++) {
             double[] c = sections[s];
-            double y = c[0] * v + state[s][0];
-            state[s][0] = c[1] * v - c[4] * y + state[s][1];
-            state[s][1] = c[2] * v - c[5] * y;
-            v = y;
+            double b0 = c[0];
+            double b1 = c[1];
+            double b2 = c[2];
+            double a1 = c[4];
+            double a2 = c[5];
+            double z0 = state[s][0];
+            double z1 = state[s][1];
+            for (int i = from; i < to; i++) {
+                double v = x[i];
+                double y = b0 * v + z0;
+                z0 = b1 * v - a1 * y + z1;
+                z1 = b2 * v - a2 * y;
+                x[i] = y;
+            }
+            state[s][0] = z0;
+            state[s][1] = z1;
         }
-        return v;
     }
 
     /** sosfilt_zi: each section's state for a unit step input, scaled by the DC gain of the sections before it. */
