@@ -1,0 +1,129 @@
+package org.neurocompress.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurocompress.codec.Codecs;
+import org.neurocompress.codec.FrameEncoder;
+import org.neurocompress.frame.Frame;
+import org.neurocompress.frame.FrameReader;
+import org.neurocompress.frame.FrameWriter;
+import org.neurocompress.kafka.client.KafkaClientConfig;
+import org.neurocompress.kafka.client.KafkaClients;
+import org.neurocompress.kafka.replay.ReplayOptions;
+import org.neurocompress.kafka.replay.ReplaySource;
+import org.neurocompress.kafka.replay.Replayer;
+import org.neurocompress.kafka.testing.LocalBrokerExtension;
+import org.neurocompress.kafka.topics.Topics;
+
+/**
+ * An operator upgrades the running job: stop with a savepoint mid-stream, start again from it with another
+ * parallelism (2 to 4) and batch size. Every block's frame arrives once and is the frame an uninterrupted run (the
+ * offline encoder) makes of it.
+ */
+class SavepointUpgradeTest {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2).build());
+
+    @RegisterExtension
+    static final LocalBrokerExtension BROKER = new LocalBrokerExtension();
+
+    private static final int CHANNELS = 6;
+    private static final double SECONDS = 8;
+    private static final int PER_FRAME = 2048;
+
+    private static JobConfig config(int parallelism, int batch) {
+        return new JobConfig(BROKER.bootstrapServers(), "sp.", "dct", 3, null, PER_FRAME, 0, 2000, true, 300,
+                parallelism, 0, 10_000, 1000, batch, 20, Map.of());
+    }
+
+    @Test
+    void aJobStoppedWithASavepointGoesOnAtAnotherParallelismWithEveryFrameOnceAndUnchanged(@TempDir Path dir)
+            throws Exception {
+        KafkaClientConfig kafka = BROKER.config();
+        Topics topics = BROKER.createTopics("sp.", 4);
+        CompletableFuture<Void> replay = CompletableFuture.runAsync(() -> {
+            try {
+                new Replayer(kafka, topics.samples()).run(ReplaySource.synthetic(CHANNELS, SECONDS, 9),
+                        new ReplayOptions(CHANNELS, SECONDS, true, 256, 2, 0), p -> { });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        int perChannel = (int) Math.round(SECONDS * 19531);
+        int expectedFrames = CHANNELS * ((perChannel + PER_FRAME - 1) / PER_FRAME);
+        Map<String, Frame> seen = new TreeMap<>();
+        int duplicates = 0;
+        String savepoint = null;
+        JobClient job = start(config(2, 16), null);
+        try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(kafka, Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
+            KafkaClients.assignAll(c, topics.frames(), true);
+            long end = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+            long settle = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(end, settle)) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    Frame f = FrameReader.parse(r.value());
+                    if (seen.put(f.channel() + "@" + f.firstSampleIndex(), f) != null) {
+                        duplicates++;
+                    }
+                }
+                if (savepoint == null && seen.size() >= expectedFrames / 4) {
+                    savepoint = job.stopWithSavepoint(false, dir.toUri().toString(), SavepointFormatType.CANONICAL)
+                            .get();
+                    job = start(config(4, 64), savepoint);
+                }
+                if (seen.size() >= expectedFrames && settle == Long.MAX_VALUE) {
+                    settle = System.nanoTime() + 3_000_000_000L;
+                }
+            }
+        } finally {
+            job.cancel().get();
+            replay.join();
+        }
+        assertNotNull(savepoint, "the job was stopped with a savepoint mid-stream");
+        assertTrue(seen.size() > expectedFrames / 4, "frames after the restart");
+        assertEquals(0, duplicates, "frames duplicated");
+        assertEquals(expectedFrames, seen.size(), "frames received (none lost)");
+        FrameEncoder offline = new FrameEncoder(Codecs.create("dct", Optional.empty()), 3);
+        ReplaySource source = ReplaySource.synthetic(CHANNELS, SECONDS, 9);
+        for (Frame f : seen.values()) {
+            Frame expected = offline.encode(f.channel(), f.firstSampleIndex(), f.sampleRate(), source.loop(f.channel()),
+                    (int) f.firstSampleIndex(), f.sampleCount());
+            assertArrayEquals(FrameWriter.toBytes(expected), FrameWriter.toBytes(f),
+                    "frame " + f.channel() + "@" + f.firstSampleIndex() + " differs from an uninterrupted run's");
+        }
+    }
+
+    private static JobClient start(JobConfig config, String savepoint) throws Exception {
+        Configuration conf = new Configuration();
+        if (savepoint != null) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        CompressionJob.build(env, config);
+        return env.executeAsync(savepoint == null ? "before the upgrade" : "after the upgrade");
+    }
+}
