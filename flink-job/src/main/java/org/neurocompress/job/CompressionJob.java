@@ -1,17 +1,12 @@
 package org.neurocompress.job;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import java.time.Duration;
-import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -20,46 +15,43 @@ import org.neurocompress.job.encode.BatchingEncoder;
 import org.neurocompress.job.encode.EncodedBlock;
 import org.neurocompress.job.encode.EncodedFrame;
 import org.neurocompress.job.ingest.RawRecord;
-import org.neurocompress.job.ingest.RawRecordDeserializer;
 import org.neurocompress.job.ingest.RejectedRecord;
+import org.neurocompress.job.ingest.SamplesParser;
 import org.neurocompress.job.quality.QualityEvent;
 import org.neurocompress.job.quality.QualityProbe;
 import org.neurocompress.job.quality.WindowMetrics;
-import org.neurocompress.job.ingest.SamplesParser;
 import org.neurocompress.job.segment.Block;
 import org.neurocompress.job.segment.ChannelChunk;
 import org.neurocompress.job.segment.Segmenter;
-import org.neurocompress.job.sink.DeadLetterSerializer;
-import org.neurocompress.job.sink.FrameRecordSerializer;
-import org.neurocompress.job.sink.MetricsRecordSerializer;
 import org.neurocompress.kafka.wire.MetricsRecord;
 
 /**
- * The streaming compression job: samples from Kafka, parsed and validated (rejects to the dead letters), keyed
- * by channel, cut into blocks aligned on the absolute sample index, encoded into frames, written to the frames
- * topic exactly once; a sidecar decodes the frames as a receiver would and publishes rolling quality metrics.
+ * The streaming compression job: samples parsed and validated (rejects to the dead letters), keyed by channel, cut
+ * into blocks aligned on the absolute sample index, encoded into frames, written exactly once; a sidecar decodes
+ * the frames as a receiver would and publishes rolling quality metrics. Sources and sinks come from a
+ * {@link JobIo}: Kafka topics in production, in-memory ones in topology tests. Every operator has a stable uid
+ * (docs/job.md), so savepoints restore into later versions and other settings.
  */
 public final class CompressionJob {
-    /** Kafka transactions must outlive checkpoints; 15 min fits the broker default (transaction.max.timeout.ms). */
-    public static final String TRANSACTION_TIMEOUT_MS = "900000";
-
     private CompressionJob() {
     }
 
+    /** The job on its Kafka topics. */
     public static void build(StreamExecutionEnvironment env, JobConfig config) {
+        build(env, config, JobIo.kafka(config));
+    }
+
+    public static void build(StreamExecutionEnvironment env, JobConfig config, JobIo io) {
         env.enableCheckpointing(config.checkpointMillis());
         env.setParallelism(config.parallelism());
         env.configure(pipelineSettings());
 
-        DataStream<RawRecord> records = env.fromSource(samplesSource(config), WatermarkStrategy.noWatermarks(),
-                "samples").uid("samples");
+        DataStream<RawRecord> records = env.fromSource(io.samples(), WatermarkStrategy.noWatermarks(), "samples")
+                .uid("samples");
         SingleOutputStreamOperator<ChannelChunk> chunks = records.process(new SamplesParser()).name("parse")
                 .uid("parse");
-        chunks.getSideOutput(SamplesParser.REJECTED).sinkTo(KafkaSink.<RejectedRecord>builder()
-                .setBootstrapServers(config.bootstrapServers()).setKafkaProducerConfig(clientProperties(config))
-                .setRecordSerializer(new DeadLetterSerializer(config.topics().deadLetters()))
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build()).name("dead letters")
-                .uid("dead-letters");
+        DataStream<RejectedRecord> rejected = chunks.getSideOutput(SamplesParser.REJECTED);
+        rejected.sinkTo(io.deadLetters()).name("dead letters").uid("dead-letters");
 
         DataStream<Block> blocks = chunks.keyBy(ChannelChunk::channel, Types.INT)
                 .process(new Segmenter(config.samplesPerFrame(), config.reorderWindow(), config.idleFlushMillis()))
@@ -68,14 +60,14 @@ public final class CompressionJob {
                 TypeInformation.of(EncodedBlock.class), new BatchingEncoder(config.codec(), config.level(),
                         config.modelDir(), config.maxBatch(), config.batchWaitMillis())).uid("encode");
         encoded.map(EncodedBlock::frame).returns(TypeInformation.of(EncodedFrame.class)).name("frame bytes")
-                .uid("frame-bytes").sinkTo(framesSink(config)).name("frames").uid("frames");
+                .uid("frame-bytes").sinkTo(io.frames()).name("frames").uid("frames");
 
-        sidecar(config, encoded, chunks.getSideOutput(SamplesParser.REJECTED));
+        sidecar(config, encoded, rejected, io);
     }
 
     /** Decodes frames as a receiver would and publishes rolling quality per channel and for all channels. */
     private static void sidecar(JobConfig config, DataStream<EncodedBlock> encoded,
-            DataStream<RejectedRecord> rejected) {
+            DataStream<RejectedRecord> rejected, JobIo io) {
         if (config.sidecarFraction() <= 0) {
             return;
         }
@@ -91,10 +83,7 @@ public final class CompressionJob {
         DataStream<MetricsRecord> global = quality.union(deadLetters).windowAll(windows)
                 .aggregate(new WindowMetrics.Merge(), new WindowMetrics.Global()).name("global metrics")
                 .uid("global-metrics");
-        perChannel.union(global).sinkTo(KafkaSink.<MetricsRecord>builder()
-                .setBootstrapServers(config.bootstrapServers()).setKafkaProducerConfig(clientProperties(config))
-                .setRecordSerializer(new MetricsRecordSerializer(config.topics().metrics()))
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build()).name("metrics").uid("metrics");
+        perChannel.union(global).sinkTo(io.metrics()).name("metrics").uid("metrics");
     }
 
     /**
@@ -109,41 +98,11 @@ public final class CompressionJob {
         return conf;
     }
 
-    /** The user's Kafka client properties (--kafka-config), for every source and sink of the job. */
-    public static Properties clientProperties(JobConfig config) {
-        Properties props = new Properties();
-        props.putAll(config.kafkaProperties());
-        return props;
-    }
-
     /** Flink configuration that keeps checkpoints in files under {@code directory} (a URI: file:///..., s3://...). */
     public static Configuration checkpointsIn(String directory) {
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, directory);
         return conf;
-    }
-
-    private static KafkaSource<RawRecord> samplesSource(JobConfig config) {
-        return KafkaSource.<RawRecord>builder()
-                .setBootstrapServers(config.bootstrapServers())
-                .setTopics(config.topics().samples())
-                .setGroupId("neurocompress-job")
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new RawRecordDeserializer())
-                .setProperties(clientProperties(config))
-                .build();
-    }
-
-    private static KafkaSink<EncodedFrame> framesSink(JobConfig config) {
-        return KafkaSink.<EncodedFrame>builder()
-                .setBootstrapServers(config.bootstrapServers())
-                .setKafkaProducerConfig(clientProperties(config))
-                .setRecordSerializer(new FrameRecordSerializer(config.topics().frames()))
-                .setDeliveryGuarantee(config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE
-                        : DeliveryGuarantee.AT_LEAST_ONCE)
-                .setTransactionalIdPrefix("neurocompress-frames")
-                .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
-                .build();
     }
 }

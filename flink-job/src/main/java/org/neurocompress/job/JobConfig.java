@@ -40,4 +40,114 @@ public record JobConfig(String bootstrapServers, String topicPrefix, String code
     public Topics topics() {
         return Topics.withPrefix(topicPrefix);
     }
+
+    /** A configuration by named settings; those not set keep the command line's defaults (docs/job.md). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Named settings for {@link JobConfig}; {@link #build} validates them. */
+    public static final class Builder {
+        private String bootstrapServers = "localhost:9092";
+        private String topicPrefix = "neurocompress.";
+        private String codec = "hybrid";
+        private int level;
+        private String modelDir;
+        private int samplesPerFrame;
+        private int reorderWindow = 4096;
+        private long idleFlushMillis = 2000;
+        private boolean exactlyOnce = true;
+        private long checkpointMillis = 2000;
+        private int parallelism = 2;
+        private double sidecarFraction = 0.25;
+        private long metricsWindowMillis = 10_000;
+        private long metricsSlideMillis = 1000;
+        private int maxBatch = 64;
+        private long batchWaitMillis = 50;
+        private Map<String, String> kafkaProperties = Map.of();
+
+        private Builder() {
+        }
+
+        public Builder bootstrapServers(String v) {
+            bootstrapServers = v;
+            return this;
+        }
+
+        public Builder topicPrefix(String v) {
+            topicPrefix = v;
+            return this;
+        }
+
+        /** The codec and its level (no default level here: the codec's comes from the command line). */
+        public Builder codec(String name, int codecLevel) {
+            codec = name;
+            level = codecLevel;
+            return this;
+        }
+
+        public Builder modelDir(String v) {
+            modelDir = v;
+            return this;
+        }
+
+        public Builder samplesPerFrame(int v) {
+            samplesPerFrame = v;
+            return this;
+        }
+
+        public Builder reorderWindow(int v) {
+            reorderWindow = v;
+            return this;
+        }
+
+        public Builder idleFlushMillis(long v) {
+            idleFlushMillis = v;
+            return this;
+        }
+
+        public Builder exactlyOnce(boolean v) {
+            exactlyOnce = v;
+            return this;
+        }
+
+        public Builder checkpointMillis(long v) {
+            checkpointMillis = v;
+            return this;
+        }
+
+        public Builder parallelism(int v) {
+            parallelism = v;
+            return this;
+        }
+
+        public Builder sidecarFraction(double v) {
+            sidecarFraction = v;
+            return this;
+        }
+
+        public Builder metricsWindow(long windowMillis, long slideMillis) {
+            metricsWindowMillis = windowMillis;
+            metricsSlideMillis = slideMillis;
+            return this;
+        }
+
+        /** Blocks per codec call and the longest a block waits for its batch. */
+        public Builder batch(int size, long waitMillis) {
+            maxBatch = size;
+            batchWaitMillis = waitMillis;
+            return this;
+        }
+
+        public Builder kafkaProperties(Map<String, String> v) {
+            kafkaProperties = v;
+            return this;
+        }
+
+        public JobConfig build() {
+            return new JobConfig(bootstrapServers, topicPrefix, codec, level, modelDir, samplesPerFrame, reorderWindow,
+                    idleFlushMillis, exactlyOnce, checkpointMillis, parallelism, sidecarFraction, metricsWindowMillis,
+                    metricsSlideMillis, maxBatch, batchWaitMillis, kafkaProperties);
+        }
+    }
 }

@@ -66,8 +66,10 @@ class CompressionJobTest {
         }
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        CompressionJob.build(env, new JobConfig(BROKER.bootstrapServers(), "e2e.", "raw", 1, null, 4096, 0, 500,
-                true, 500, 2, 1.0, 2000, 1000, 16, 20, Map.of()));
+        CompressionJob.build(env, JobConfig.builder().bootstrapServers(BROKER.bootstrapServers())
+                .topicPrefix("e2e.").codec("raw", 1).samplesPerFrame(4096).reorderWindow(0).idleFlushMillis(500)
+                .checkpointMillis(500).parallelism(2).sidecarFraction(1.0).metricsWindow(2000, 1000).batch(16, 20)
+                .build());
         JobClient job = env.executeAsync("compression e2e");
         try {
             int perChannel = (int) Math.round(seconds * 19531);
@@ -147,8 +149,10 @@ class CompressionJobTest {
             producer.send(new ProducerRecord<>(topics.samples(), "more junk".getBytes()));
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        CompressionJob.build(env, new JobConfig(BROKER.bootstrapServers(), "q.", "dct", 3, null, 8192, 0, 500, true,
-                500, 2, 1.0, 2000, 1000, 16, 20, Map.of()));
+        CompressionJob.build(env, JobConfig.builder().bootstrapServers(BROKER.bootstrapServers())
+                .topicPrefix("q.").codec("dct", 3).samplesPerFrame(8192).reorderWindow(0).idleFlushMillis(500)
+                .checkpointMillis(500).parallelism(2).sidecarFraction(1.0).metricsWindow(2000, 1000).batch(16, 20)
+                .build());
         JobClient job = env.executeAsync("sidecar");
         try {
             int perChannel = (int) Math.round(seconds * 19531);
@@ -213,8 +217,10 @@ class CompressionJobTest {
         org.neurocompress.codec.FrameEncoder offline = new org.neurocompress.codec.FrameEncoder(codec, level);
         int perFrame = offline.samplesPerFrame();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        CompressionJob.build(env, new JobConfig(BROKER.bootstrapServers(), "learned.", "vqcae", level, null, perFrame,
-                0, 500, true, 500, 2, 0, 2000, 1000, 16, 20, Map.of()));
+        CompressionJob.build(env, JobConfig.builder().bootstrapServers(BROKER.bootstrapServers())
+                .topicPrefix("learned.").codec("vqcae", level).samplesPerFrame(perFrame).reorderWindow(0)
+                .idleFlushMillis(500).checkpointMillis(500).parallelism(2).sidecarFraction(0)
+                .metricsWindow(2000, 1000).batch(16, 20).build());
         JobClient job = env.executeAsync("learned invariant");
         try {
             int perChannel = (int) Math.round(seconds * 19531);

@@ -61,8 +61,10 @@ class ExactlyOnceRecoveryTest {
         });
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        CompressionJob.build(env, new JobConfig(BROKER.bootstrapServers(), "eo.", "raw", 1, null, 2048, 0, 500, true,
-                300, 2, 0, 10_000, 1000, 16, 20, Map.of()));
+        CompressionJob.build(env, JobConfig.builder().bootstrapServers(BROKER.bootstrapServers())
+                .topicPrefix("eo.").codec("raw", 1).samplesPerFrame(2048).reorderWindow(0).idleFlushMillis(500)
+                .checkpointMillis(300).parallelism(2).sidecarFraction(0).metricsWindow(10_000, 1000).batch(16, 20)
+                .build());
         JobClient job = env.executeAsync("exactly-once under failure");
         int perChannel = (int) Math.round(seconds * 19531);
         int expectedFrames = channels * ((perChannel + 2047) / 2048);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -19,8 +18,9 @@ class JobGraphTest {
     @Test
     void everyOperatorHasItsDocumentedUid() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        CompressionJob.build(env, new JobConfig("localhost:1", "uids.", "dct", 3, null, 8192, 0, 500, true, 1000,
-                2, 0.25, 2000, 1000, 64, 50, Map.of()));
+        CompressionJob.build(env, JobConfig.builder().bootstrapServers("localhost:1").topicPrefix("uids.")
+                .codec("dct", 3).samplesPerFrame(8192).reorderWindow(0).idleFlushMillis(500).checkpointMillis(1000)
+                .parallelism(2).sidecarFraction(0.25).metricsWindow(2000, 1000).batch(64, 50).build());
         var graph = env.getStreamGraph();
         Set<String> uids = new TreeSet<>();
         for (StreamNode node : graph.getStreamNodes()) {

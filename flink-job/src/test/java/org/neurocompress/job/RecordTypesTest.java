@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
@@ -25,8 +24,9 @@ class RecordTypesTest {
     void noOperatorOfTheJobNeedsGenericSerialisation() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         // Building the graph creates every edge's serialiser; with generic types off, a Kryo type would throw here.
-        CompressionJob.build(env, new JobConfig("localhost:1", "types.", "dct", 3, null, 8192, 0, 500, true, 1000,
-                2, 0.25, 2000, 1000, 64, 50, Map.of()));
+        CompressionJob.build(env, JobConfig.builder().bootstrapServers("localhost:1").topicPrefix("types.")
+                .codec("dct", 3).samplesPerFrame(8192).reorderWindow(0).idleFlushMillis(500).checkpointMillis(1000)
+                .parallelism(2).sidecarFraction(0.25).metricsWindow(2000, 1000).batch(64, 50).build());
         assertTrue(env.getConfig().getSerializerConfig().hasGenericTypesDisabled());
         assertTrue(env.getConfig().isObjectReuseEnabled());
         StreamGraph graph = env.getStreamGraph();

@@ -55,8 +55,10 @@ class SavepointUpgradeTest {
     private static final int PER_FRAME = 2048;
 
     private static JobConfig config(int parallelism, int batch) {
-        return new JobConfig(BROKER.bootstrapServers(), "sp.", "dct", 3, null, PER_FRAME, 0, 2000, true, 300,
-                parallelism, 0, 10_000, 1000, batch, 20, Map.of());
+        return JobConfig.builder().bootstrapServers(BROKER.bootstrapServers())
+                .topicPrefix("sp.").codec("dct", 3).samplesPerFrame(PER_FRAME).reorderWindow(0).idleFlushMillis(2000)
+                .checkpointMillis(300).parallelism(parallelism).sidecarFraction(0).metricsWindow(10_000, 1000)
+                .batch(batch, 20).build();
     }
 
     @Test

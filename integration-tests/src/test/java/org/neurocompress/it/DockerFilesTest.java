@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.neurocompress.job.CompressionJob;
 import org.neurocompress.job.JobConfig;
 import org.neurocompress.job.cli.JobCommand;
 import org.neurocompress.kafka.cli.ToolsMain;
@@ -53,7 +52,7 @@ class DockerFilesTest {
         Map<String, Object> env = (Map<String, Object>) kafka.get("environment");
         assertTrue(String.valueOf(env.get("KAFKA_PROCESS_ROLES")).contains("controller"), "KRaft, no ZooKeeper");
         long maxTimeout = Long.parseLong(String.valueOf(env.get("KAFKA_TRANSACTION_MAX_TIMEOUT_MS")));
-        assertTrue(maxTimeout >= Long.parseLong(CompressionJob.TRANSACTION_TIMEOUT_MS),
+        assertTrue(maxTimeout >= Long.parseLong(org.neurocompress.job.JobIo.TRANSACTION_TIMEOUT_MS),
                 "the broker must allow the job's transaction timeout");
         @SuppressWarnings("unchecked")
         Map<String, Object> deploy = (Map<String, Object>) services.get("taskmanager").get("deploy");

@@ -108,10 +108,13 @@ public final class JobOptions {
             throw new CommandLine.ParameterException(commandLine, "--codec " + codec + ": " + e.getMessage());
         }
         try {
-            return new JobConfig(kafka.bootstrap, kafka.topicPrefix, codec, chosenLevel,
-                    model == null ? null : model.toAbsolutePath().toString(), samplesPerFrame, reorderWindow,
-                    idleFlushMillis, delivery.equals("exactly-once"), checkpointMillis, parallelism, sidecarFraction,
-                    metricsWindowMillis, metricsSlideMillis, maxBatch, batchWaitMillis, kafkaProperties(commandLine));
+            return JobConfig.builder().bootstrapServers(kafka.bootstrap).topicPrefix(kafka.topicPrefix)
+                    .codec(codec, chosenLevel).modelDir(model == null ? null : model.toAbsolutePath().toString())
+                    .samplesPerFrame(samplesPerFrame).reorderWindow(reorderWindow).idleFlushMillis(idleFlushMillis)
+                    .exactlyOnce(delivery.equals("exactly-once")).checkpointMillis(checkpointMillis)
+                    .parallelism(parallelism).sidecarFraction(sidecarFraction)
+                    .metricsWindow(metricsWindowMillis, metricsSlideMillis).batch(maxBatch, batchWaitMillis)
+                    .kafkaProperties(kafkaProperties(commandLine)).build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }

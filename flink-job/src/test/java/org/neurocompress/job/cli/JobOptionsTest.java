@@ -38,7 +38,7 @@ class JobOptionsTest {
         java.nio.file.Files.writeString(file, "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\n");
         JobConfig c = config("--kafka-config", file.toString());
         assertEquals("SASL_SSL", c.kafkaProperties().get("security.protocol"));
-        assertEquals("PLAIN", org.neurocompress.job.CompressionJob.clientProperties(c).getProperty("sasl.mechanism"));
+        assertEquals("PLAIN", org.neurocompress.job.JobIo.clientProperties(c).getProperty("sasl.mechanism"));
     }
 
     @Test
