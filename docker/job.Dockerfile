@@ -8,6 +8,8 @@ FROM --platform=linux/amd64 flink:2.2-java17
 # job restart (a new user-code classloader) must find it already bound there.
 COPY --chown=flink:flink flink-job/target/cluster-lib/ /opt/flink/lib/
 COPY --chown=flink:flink flink-job/target/neurocompress-flink-job-*-job.jar /opt/flink/usrlib/neurocompress-job.jar
+# Flink's Prometheus reporter as a plugin (the same jar the build uses; docker/flink-config.yaml enables it).
+COPY --chown=flink:flink flink-job/target/plugins/metrics-prometheus/ /opt/flink/plugins/metrics-prometheus/
 COPY --chown=flink:flink docker/flink-config.yaml /opt/flink/conf/neurocompress.yaml
 RUN cat /opt/flink/conf/neurocompress.yaml >> /opt/flink/conf/config.yaml
 

@@ -65,6 +65,33 @@ class DockerFilesTest {
         }
     }
 
+    /** Prometheus scrapes the reporter the Flink config enables; Grafana's dashboard asks for the job's metrics. */
+    @Test
+    void composeProvisionsPrometheusAndAGrafanaDashboardOfTheJobsMetrics() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        String flinkConfig = Files.readString(DOCKER.resolve("flink-config.yaml"));
+        assertTrue(flinkConfig.contains("PrometheusReporterFactory") && flinkConfig.contains(
+                "metrics.reporter.prom.port: 9249"), "the Flink config enables the Prometheus reporter on 9249");
+        assertTrue(Files.readString(DOCKER.resolve("job.Dockerfile"))
+                .contains("/opt/flink/plugins/metrics-prometheus/"), "the image carries the reporter plugin");
+        assertTrue(String.valueOf(services.get("prometheus").get("volumes")).contains("prometheus.yaml"));
+        Map<String, Object> prometheus = new Yaml().load(Files.readString(DOCKER.resolve("prometheus.yaml")));
+        String scrape = String.valueOf(prometheus.get("scrape_configs"));
+        assertTrue(scrape.contains("jobmanager") && scrape.contains("taskmanager") && scrape.contains("9249"), scrape);
+        String grafanaVolumes = String.valueOf(services.get("grafana").get("volumes"));
+        assertTrue(grafanaVolumes.contains("grafana/provisioning") && grafanaVolumes.contains("grafana/dashboards"),
+                grafanaVolumes);
+        com.fasterxml.jackson.databind.JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(DOCKER.resolve("grafana/dashboards/neurocompress.json").toFile());
+        String queries = dashboard.findValuesAsText("expr").toString();
+        for (String metric : List.of("samplesInPerSecond", "framesOutPerSecond", "deadLettersPerSecond",
+                "encodeLatencyMs", "bytesOutPerSecond")) {
+            assertTrue(queries.contains("flink_taskmanager_job_task_operator_" + metric), metric + " in " + queries);
+        }
+        assertTrue(Files.readString(DOCKER.resolve("grafana/provisioning/datasources/prometheus.yaml"))
+                .contains("http://prometheus:9090"));
+    }
+
     @Test
     void everyFileTheImagesNameExists() throws IOException {
         for (Map.Entry<String, Map<String, Object>> service : services().entrySet()) {

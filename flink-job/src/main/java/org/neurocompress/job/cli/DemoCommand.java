@@ -76,6 +76,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-watch", description = "Do not show the live view.")
     boolean noWatch;
 
+    @Option(names = "--prometheus-port", paramLabel = "PORT", description = "Serve the job's Flink metrics for "
+            + "Prometheus at http://localhost:PORT/metrics while the demo runs.")
+    Integer prometheusPort;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -113,7 +117,7 @@ public final class DemoCommand implements Callable<Integer> {
                     + "for %.0f s in real time%n", system.bootstrapServers(), config.codec(), config.level(),
                     config.samplesPerFrame(), source.description(), channels, duration);
 
-            system.startJob(config, 2);
+            system.startJob(config, 2, prometheusPort);
 
             replayer[0] = new Replayer(kafka, topics.samples());
             CompletableFuture<?> replay = CompletableFuture.runAsync(() -> {

@@ -8,7 +8,9 @@ import java.util.List;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.flink.configuration.Configuration;
 import org.neurocompress.job.CompressionJob;
+import org.neurocompress.job.Monitoring;
 import org.neurocompress.job.JobConfig;
 import org.neurocompress.kafka.broker.LocalBroker;
 import org.neurocompress.kafka.client.KafkaClientConfig;
@@ -70,9 +72,17 @@ final class LocalSystem implements AutoCloseable {
     }
 
     void startJob(JobConfig config, int parallelism) throws Exception {
+        startJob(config, parallelism, null);
+    }
+
+    /** With {@code prometheusPort}, the job's metrics are served at http://localhost:PORT/metrics. */
+    void startJob(JobConfig config, int parallelism, Integer prometheusPort) throws Exception {
         // Checkpoints go to files: with many channels the open blocks outgrow the JobManager's 5 MB memory storage.
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
-                CompressionJob.checkpointsIn(work.resolve("checkpoints").toUri().toString()));
+        Configuration conf = CompressionJob.checkpointsIn(work.resolve("checkpoints").toUri().toString());
+        if (prometheusPort != null) {
+            conf.addAll(Monitoring.prometheus(Integer.toString(prometheusPort)));
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         CompressionJob.build(env, config);
         job = env.executeAsync("neurocompress " + config.codec() + " level " + config.level());
     }
