@@ -4,6 +4,8 @@ import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.neurocompress.job.CompressionJob;
 import org.neurocompress.job.JobConfig;
+import org.neurocompress.kafka.client.KafkaClientConfig;
+import org.neurocompress.kafka.client.KafkaClients;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +31,8 @@ public final class JobCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobConfig config = options.toConfig(spec.commandLine());
+        // A broker that is down or refuses the credentials is named now, not after the job restarts in a loop.
+        KafkaClients.checkReachable(KafkaClientConfig.of(config.bootstrapServers(), config.kafkaProperties()));
         StreamExecutionEnvironment env = checkpointDir == null ? StreamExecutionEnvironment.getExecutionEnvironment()
                 : StreamExecutionEnvironment.getExecutionEnvironment(CompressionJob.checkpointsIn(checkpointDir));
         CompressionJob.build(env, config);

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -40,10 +41,22 @@ public final class LocalBroker implements AutoCloseable {
      * @param port the client port, 0 for a free one; the controller listens on another free port
      */
     public static LocalBroker start(Path dir, int port) throws IOException {
+        return start(dir, port, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int)}; with {@code plainUsers} (name to password) the client port is a SASL_PLAINTEXT
+     * listener: every client must authenticate with SASL/PLAIN as one of these users (the broker itself uses the
+     * first, in iteration order), as on a secured cluster.
+     */
+    public static LocalBroker start(Path dir, int port, Map<String, String> plainUsers) throws IOException {
         int clientPort = port == 0 ? freePort() : port;
         int controllerPort = freePort();
         Files.createDirectories(dir);
         Properties props = serverProperties(dir, clientPort, controllerPort);
+        if (!plainUsers.isEmpty()) {
+            requirePlainListener(props, clientPort, controllerPort, plainUsers);
+        }
         Path config = dir.resolve("server.properties");
         try (Writer out = Files.newBufferedWriter(config)) {
             props.store(out, "neurocompress local broker (rewritten at each start)");
@@ -81,6 +94,31 @@ public final class LocalBroker implements AutoCloseable {
         p.setProperty("log.segment.bytes", Integer.toString(256 << 20));
         p.setProperty("message.max.bytes", Integer.toString(20 << 20));
         return p;
+    }
+
+    private static void requirePlainListener(Properties p, int clientPort, int controllerPort,
+            Map<String, String> users) {
+        p.setProperty("listeners", "SASL_PLAINTEXT://localhost:" + clientPort + ",CONTROLLER://localhost:"
+                + controllerPort);
+        p.setProperty("advertised.listeners", "SASL_PLAINTEXT://localhost:" + clientPort);
+        p.setProperty("inter.broker.listener.name", "SASL_PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("sasl.enabled.mechanisms", "PLAIN");
+        p.setProperty("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        Map.Entry<String, String> self = users.entrySet().iterator().next();
+        StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required")
+                .append(" username=\"").append(self.getKey()).append("\" password=\"").append(self.getValue())
+                .append('"');
+        users.forEach((name, password) -> jaas.append(" user_").append(name).append("=\"").append(password)
+                .append('"'));
+        p.setProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
+    }
+
+    /** Client settings that authenticate to a broker started with {@code plainUsers} as {@code user}. */
+    public static Map<String, String> plainClientProperties(String user, String password) {
+        return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN", "sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
+                        + "\" password=\"" + password + "\";");
     }
 
     private static void format(Path config) throws IOException {

@@ -29,6 +29,13 @@ public final class KafkaClientConfig {
         return new KafkaClientConfig(bootstrapServers, Map.of());
     }
 
+    /** Bootstrap servers and client settings given in code ({@code bootstrap.servers} among them is overridden). */
+    public static KafkaClientConfig of(String bootstrapServers, Map<String, ?> properties) {
+        Map<String, Object> map = new HashMap<>(properties);
+        map.remove("bootstrap.servers");
+        return new KafkaClientConfig(bootstrapServers, Map.copyOf(map));
+    }
+
     /** Reads a properties file of Kafka client settings; {@code bootstrap.servers} in it is overridden. */
     public static KafkaClientConfig of(String bootstrapServers, Path propertiesFile) throws IOException {
         if (propertiesFile == null) {

@@ -26,7 +26,8 @@ public final class KafkaClients {
     }
 
     /** An admin client that has answered within {@link KafkaClientConfig#CONNECT_TIMEOUT_MS}. */
-    public static Admin admin(KafkaClientConfig config) throws UnreachableBrokerException {
+    public static Admin admin(KafkaClientConfig config) throws UnreachableBrokerException,
+            KafkaAuthenticationException {
         Map<String, Object> props = config.clientProperties();
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, KafkaClientConfig.CONNECT_TIMEOUT_MS);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, KafkaClientConfig.CONNECT_TIMEOUT_MS);
@@ -36,7 +37,11 @@ public final class KafkaClients {
             return admin;
         } catch (TimeoutException | ExecutionException e) {
             admin.close(Duration.ZERO);
-            throw new UnreachableBrokerException(config, e instanceof ExecutionException ? e.getCause() : null);
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : null;
+            if (cause instanceof org.apache.kafka.common.errors.AuthenticationException) {
+                throw new KafkaAuthenticationException(config, cause);
+            }
+            throw new UnreachableBrokerException(config, cause);
         } catch (InterruptedException e) {
             admin.close(Duration.ZERO);
             Thread.currentThread().interrupt();
@@ -45,7 +50,8 @@ public final class KafkaClients {
     }
 
     /** Checks that a broker answers, so a tool can say so at once instead of retrying forever. */
-    public static void checkReachable(KafkaClientConfig config) throws UnreachableBrokerException {
+    public static void checkReachable(KafkaClientConfig config) throws UnreachableBrokerException,
+            KafkaAuthenticationException {
         admin(config).close();
     }
 

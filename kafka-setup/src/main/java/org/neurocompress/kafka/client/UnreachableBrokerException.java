@@ -7,6 +7,7 @@ public final class UnreachableBrokerException extends IOException {
     public UnreachableBrokerException(KafkaClientConfig config, Throwable cause) {
         super("cannot reach Kafka at " + config.bootstrapServers() + " within " + KafkaClientConfig.CONNECT_TIMEOUT_MS
                 / 1000 + " s" + (cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")")
-                + ": is a broker running there? ('neurocompress broker' starts one)", cause);
+                + ": is a broker running there? ('neurocompress broker' starts one; a broker that requires authentication "
+                + "needs its SASL/TLS settings in --kafka-config)", cause);
     }
 }

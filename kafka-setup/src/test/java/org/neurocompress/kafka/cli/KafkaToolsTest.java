@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -42,17 +40,8 @@ class KafkaToolsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        var cmd = ToolsMain.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int exit = org.neurocompress.cli.Main.run(cmd, args);
-        return new Run(exit, out.toString(), err.toString());
+    private static ToolRun run(String... args) {
+        return ToolRun.run(args);
     }
 
     private static String prefix() {
@@ -64,7 +53,7 @@ class KafkaToolsTest {
     }
 
     private static void createTopics(String prefix) {
-        Run r = run("topics", "create", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix,
+        ToolRun r = run("topics", "create", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix,
                 "--partitions", "3");
         assertEquals(0, r.exit(), r.err());
     }
@@ -72,18 +61,18 @@ class KafkaToolsTest {
     @Test
     void topicCreationIsIdempotentAndDescribeReportsDifferences() {
         String prefix = prefix();
-        Run first = run("topics", "create", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix);
+        ToolRun first = run("topics", "create", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix);
         assertEquals(0, first.exit(), first.err());
         assertEquals(4, first.out().lines().filter(l -> l.endsWith("created")).count(), first.out());
-        Run again = run("topics", "create", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix);
+        ToolRun again = run("topics", "create", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix);
         assertEquals(0, again.exit(), again.err());
         assertEquals(4, again.out().lines().filter(l -> l.endsWith("exists, as specified")).count(), again.out());
-        Run differs = run("topics", "describe", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix,
+        ToolRun differs = run("topics", "describe", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix,
                 "--partitions", "5");
         assertEquals(1, differs.exit());
         assertTrue(differs.out().contains(prefix + "frames") && differs.out().contains("partitions 8, expected 5"),
                 differs.out());
-        Run missing = run("topics", "describe", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix());
+        ToolRun missing = run("topics", "describe", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix());
         assertEquals(1, missing.exit());
         assertTrue(missing.out().contains("missing"), missing.out());
     }
@@ -92,7 +81,7 @@ class KafkaToolsTest {
     void replayedSamplesEncodedRawComeBackExactThroughConsume() throws Exception {
         String prefix = prefix();
         createTopics(prefix);
-        Run replay = run("replay", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--synthetic",
+        ToolRun replay = run("replay", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--synthetic",
                 "--channels", "5", "--duration", "1.5", "--rate", "max", "--packet-samples", "100",
                 "--channels-per-record", "2", "--seed", "4", "--json");
         assertEquals(0, replay.exit(), replay.err());
@@ -112,7 +101,7 @@ class KafkaToolsTest {
                 SyntheticElectrode.N1_SAMPLE_RATE);
 
         Path out = dir.resolve("out");
-        Run consume = run("consume", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--out",
+        ToolRun consume = run("consume", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--out",
                 out.toString(), "--idle-timeout", "2", "--json");
         assertEquals(0, consume.exit(), consume.err());
         JsonNode integrity = new ObjectMapper().readTree(consume.out());
@@ -135,7 +124,7 @@ class KafkaToolsTest {
         SamplesToFrames.publish(config(), prefix + "frames", channels, new FrameEncoder(new DctCodec(), 3),
                 SyntheticElectrode.N1_SAMPLE_RATE);
         Path out = dir.resolve("dct");
-        Run consume = run("consume", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--out",
+        ToolRun consume = run("consume", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--out",
                 out.toString(), "--idle-timeout", "2");
         assertEquals(0, consume.exit(), consume.err());
         for (int c = 0; c < 3; c++) {
@@ -163,10 +152,10 @@ class KafkaToolsTest {
         String[] group = {"consume", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--out",
                 out.toString(), "--idle-timeout", "2", "--json", "--group", "receiver-" + prefix};
 
-        Run first = run(concat(group, "--max-frames", "7"));
+        ToolRun first = run(concat(group, "--max-frames", "7"));
         assertEquals(0, first.exit(), first.err());
         assertEquals(7, new ObjectMapper().readTree(first.out()).get("frames").asInt());
-        Run rest = run(group);
+        ToolRun rest = run(group);
         assertEquals(0, rest.exit(), rest.err());
         JsonNode second = new ObjectMapper().readTree(rest.out());
         assertEquals(frames - 7, second.get("frames").asInt(), "the second run reads only what the first did not");
@@ -176,16 +165,16 @@ class KafkaToolsTest {
             assertArrayEquals(channels.get(c), WavReader.readAll(out.resolve(String.format("channel-%05d.wav", c)))[0],
                     "channel " + c + " is whole after the restart");
         }
-        Run nothingNew = run(group);
+        ToolRun nothingNew = run(group);
         assertEquals(0, nothingNew.exit(), nothingNew.err());
         assertEquals(0, new ObjectMapper().readTree(nothingNew.out()).get("frames").asInt());
         assertArrayEquals(channels.get(1), WavReader.readAll(out.resolve("channel-00001.wav"))[0]);
 
-        Run again = run(concat(group, "--from-beginning"));
+        ToolRun again = run(concat(group, "--from-beginning"));
         assertEquals(0, again.exit(), again.err());
         assertEquals(frames, new ObjectMapper().readTree(again.out()).get("frames").asInt());
         assertArrayEquals(channels.get(2), WavReader.readAll(out.resolve("channel-00002.wav"))[0]);
-        Run noGroup = run("consume", "--bootstrap", BROKER.bootstrapServers(), "--out", out.toString(),
+        ToolRun noGroup = run("consume", "--bootstrap", BROKER.bootstrapServers(), "--out", out.toString(),
                 "--from-beginning");
         assertEquals(2, noGroup.exit());
         assertTrue(noGroup.err().contains("--from-beginning needs --group"), noGroup.err());
@@ -219,7 +208,7 @@ class KafkaToolsTest {
             producer.commitTransaction();
         }
         Path out = dir.resolve("corrupt");
-        Run consume = run("consume", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--out",
+        ToolRun consume = run("consume", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--out",
                 out.toString(), "--idle-timeout", "2", "--json");
         assertEquals(0, consume.exit(), consume.err());
         JsonNode integrity = new ObjectMapper().readTree(consume.out());
@@ -247,7 +236,7 @@ class KafkaToolsTest {
             producer.send(new ProducerRecord<>(prefix + "metrics", RecordKeys.channel(7), MetricsRecordFormat
                     .toBytes(channel)));
         }
-        Run json = run("watch", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--json",
+        ToolRun json = run("watch", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--json",
                 "--from-beginning", "--max-records", "2", "--duration", "20");
         assertEquals(0, json.exit(), json.err());
         List<String> lines = json.out().lines().toList();
@@ -257,7 +246,7 @@ class KafkaToolsTest {
         assertTrue(json.err().contains("malformed metrics record") && json.err().contains("lacks 'schema_version'"),
                 json.err());
 
-        Run view = run("watch", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix,
+        ToolRun view = run("watch", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix,
                 "--from-beginning", "--max-records", "2", "--duration", "20");
         assertEquals(0, view.exit(), view.err());
         assertTrue(view.out().contains("ratio 390.1") && view.out().contains("dead letters 3"), view.out());
@@ -267,25 +256,25 @@ class KafkaToolsTest {
     @Test
     void anUnreachableBrokerIsReportedWithinSeconds() {
         long start = System.nanoTime();
-        Run r = run("consume", "--bootstrap", "localhost:1", "--out", dir.resolve("x").toString());
+        ToolRun r = run("consume", "--bootstrap", "localhost:1", "--out", dir.resolve("x").toString());
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("cannot reach Kafka at localhost:1"), r.err());
         assertTrue(seconds < 30, "took " + seconds + " s");
-        Run replay = run("replay", "--bootstrap", "localhost:1", "--synthetic");
+        ToolRun replay = run("replay", "--bootstrap", "localhost:1", "--synthetic");
         assertEquals(1, replay.exit());
         assertTrue(replay.err().contains("cannot reach Kafka"), replay.err());
     }
 
     @Test
     void wrongArgumentsAreUsageErrors() {
-        Run rate = run("replay", "--synthetic", "--rate", "fast");
+        ToolRun rate = run("replay", "--synthetic", "--rate", "fast");
         assertEquals(2, rate.exit());
         assertTrue(rate.err().contains("--rate must be realtime or max"), rate.err());
-        Run source = run("replay");
+        ToolRun source = run("replay");
         assertEquals(2, source.exit());
         assertTrue(source.err().contains("--recordings") && source.err().contains("--synthetic"), source.err());
-        Run config = run("consume", "--out", "x", "--kafka-config", "/no/such/file");
+        ToolRun config = run("consume", "--out", "x", "--kafka-config", "/no/such/file");
         assertEquals(2, config.exit());
         assertTrue(config.err().contains("--kafka-config /no/such/file: no such file"), config.err());
         assertTrue(Arrays.asList(run("--help").out().split("\\s+")).contains("replay"));

@@ -23,13 +23,26 @@ import org.neurocompress.kafka.topics.Topics;
 
 /** A real KRaft broker for a test class (register it as a static field), and the reads the tests share. */
 public final class LocalBrokerExtension implements BeforeAllCallback, AfterAllCallback {
+    private final Map<String, String> plainUsers;
     private Path dir;
     private LocalBroker broker;
+
+    public LocalBrokerExtension() {
+        this(Map.of());
+    }
+
+    /**
+     * A broker whose clients must authenticate with SASL/PLAIN as one of {@code plainUsers} (name to password, the
+     * first is the broker's own and the one {@link #config()} uses).
+     */
+    public LocalBrokerExtension(Map<String, String> plainUsers) {
+        this.plainUsers = plainUsers;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("test-broker");
-        broker = LocalBroker.start(dir, 0);
+        broker = LocalBroker.start(dir, 0, plainUsers);
     }
 
     @Override
@@ -45,7 +58,12 @@ public final class LocalBrokerExtension implements BeforeAllCallback, AfterAllCa
     }
 
     public KafkaClientConfig config() {
-        return KafkaClientConfig.of(broker.bootstrapServers());
+        if (plainUsers.isEmpty()) {
+            return KafkaClientConfig.of(broker.bootstrapServers());
+        }
+        Map.Entry<String, String> user = plainUsers.entrySet().iterator().next();
+        return KafkaClientConfig.of(broker.bootstrapServers(), LocalBroker.plainClientProperties(user.getKey(),
+                user.getValue()));
     }
 
     /** Creates the four topics under {@code prefix}. */
