@@ -46,7 +46,7 @@ public final class WindowMetrics {
                 Collector<MetricsRecord> out) {
             WindowQuality w = windows.iterator().next();
             if (w.frames > 0) {
-                out.collect(record(MetricsRecord.SCOPE_CHANNEL, channel, context.window(), w));
+                out.collect(record(channel, context.window(), w));
             }
         }
     }
@@ -55,26 +55,28 @@ public final class WindowMetrics {
     public static final class Global extends ProcessAllWindowFunction<WindowQuality, MetricsRecord, TimeWindow> {
         @Override
         public void process(Context context, Iterable<WindowQuality> windows, Collector<MetricsRecord> out) {
-            out.collect(record(MetricsRecord.SCOPE_GLOBAL, null, context.window(), windows.iterator().next()));
+            out.collect(record(null, context.window(), windows.iterator().next()));
         }
     }
 
-    static MetricsRecord record(String scope, Integer channel, TimeWindow window, WindowQuality w) {
+    static MetricsRecord record(Integer channel, TimeWindow window, WindowQuality w) {
         double seconds = (window.getEnd() - window.getStart()) / 1000.0;
+        MetricsRecord.Builder record = MetricsRecord.builder().channel(channel)
+                .window(window.getStart(), window.getEnd());
         if (w.frames == 0) {
-            return new MetricsRecord(MetricsRecord.SCHEMA_VERSION, scope, channel, window.getStart(), window.getEnd(),
-                    0, 0, 0, 0, null, null, null, 0, null, 0, null, null, 0, w.deadLetters, w.codec == null ? "none"
-                            : w.codec, Math.max(1, w.level), w.model, 0L, 0L, 0L, null, null, null, null, null);
+            return record.volume(0, 0, 0, 0, w.deadLetters).codec(w.codec == null ? "none" : w.codec,
+                    Math.max(1, w.level), w.model).spikes(0, 0, 0, null, null, null, null, null).build();
         }
         QualityMetrics m = w.quality.result(w.bytes);
         SpikeFidelity f = w.spikes.figures();
         long[] sorted = w.sortedLatencies();
-        return new MetricsRecord(MetricsRecord.SCHEMA_VERSION, scope, channel, window.getStart(), window.getEnd(),
-                w.frames, m.samples(), w.bytes, m.compressionRatio(), m.snrDb(), m.snrAcDb(), m.psnrDb(), m.mse(),
-                m.ssim(), 8.0 * w.bytes / m.samples(), percentile(sorted, 50), percentile(sorted, 99),
-                w.frames / seconds, w.deadLetters, w.codec, w.level, w.model, w.spikes.originalSpikes(),
-                w.spikes.decodedSpikes(), w.spikes.matched(), f.f1(), f.recall(), f.precision(), f.lfpSnrDb(),
-                f.spikeBandSnrDb());
+        return record.volume(w.frames, m.samples(), w.bytes, w.frames / seconds, w.deadLetters)
+                .quality(m.compressionRatio(), m.snrDb(), m.snrAcDb(), m.psnrDb(), m.mse(), m.ssim(),
+                        8.0 * w.bytes / m.samples())
+                .latency(percentile(sorted, 50), percentile(sorted, 99)).codec(w.codec, w.level, w.model)
+                .spikes(w.spikes.originalSpikes(), w.spikes.decodedSpikes(), w.spikes.matched(), f.f1(), f.recall(),
+                        f.precision(), f.lfpSnrDb(), f.spikeBandSnrDb())
+                .build();
     }
 
     private static Double percentile(long[] sorted, double p) {

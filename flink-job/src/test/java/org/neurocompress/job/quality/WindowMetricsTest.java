@@ -26,7 +26,7 @@ class WindowMetricsTest {
         WindowQuality b = merge.add(event(3, x, x.clone(), 4, 30), merge.createAccumulator());
         WindowQuality window = merge.merge(a, b);
 
-        MetricsRecord r = WindowMetrics.record(MetricsRecord.SCOPE_CHANNEL, 3, new TimeWindow(0, 2000), window);
+        MetricsRecord r = WindowMetrics.record(3, new TimeWindow(0, 2000), window);
         assertEquals(2, r.frames());
         assertEquals(16, r.samples());
         assertEquals(8, r.bytes());
@@ -49,7 +49,7 @@ class WindowMetricsTest {
     void aWindowWithOnlyDeadLettersStillReportsThem() {
         WindowMetrics.Merge merge = new WindowMetrics.Merge();
         WindowQuality w = merge.add(QualityEvent.deadLetter(), merge.createAccumulator());
-        MetricsRecord r = WindowMetrics.record(MetricsRecord.SCOPE_GLOBAL, null, new TimeWindow(0, 1000), w);
+        MetricsRecord r = WindowMetrics.record(null, new TimeWindow(0, 1000), w);
         assertEquals(1, r.deadLetters());
         assertEquals(0, r.frames());
         assertNull(r.snrDb());

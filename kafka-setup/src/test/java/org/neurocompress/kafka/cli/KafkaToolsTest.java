@@ -72,7 +72,8 @@ class KafkaToolsTest {
         assertEquals(1, differs.exit());
         assertTrue(differs.out().contains(prefix + "frames") && differs.out().contains("partitions 8, expected 5"),
                 differs.out());
-        ToolRun missing = run("topics", "describe", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix());
+        ToolRun missing = run("topics", "describe", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix",
+                prefix());
         assertEquals(1, missing.exit());
         assertTrue(missing.out().contains("missing"), missing.out());
     }
@@ -81,8 +82,8 @@ class KafkaToolsTest {
     void replayedSamplesEncodedRawComeBackExactThroughConsume() throws Exception {
         String prefix = prefix();
         createTopics(prefix);
-        ToolRun replay = run("replay", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix, "--synthetic",
-                "--channels", "5", "--duration", "1.5", "--rate", "max", "--packet-samples", "100",
+        ToolRun replay = run("replay", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix,
+                "--synthetic", "--channels", "5", "--duration", "1.5", "--rate", "max", "--packet-samples", "100",
                 "--channels-per-record", "2", "--seed", "4", "--json");
         assertEquals(0, replay.exit(), replay.err());
         JsonNode summary = new ObjectMapper().readTree(replay.out());
@@ -224,10 +225,16 @@ class KafkaToolsTest {
     void watchPrintsValidMetricsRecordsAndReportsMalformedOnes() throws Exception {
         String prefix = prefix();
         createTopics(prefix);
-        MetricsRecord global = new MetricsRecord(2, "global", null, 0, 10_000, 40, 81920, 420, 390.1, 8.5, 6.0, 38.0,
-                2e-4, 0.86, 0.04, 60.0, 140.0, 4.0, 3, "dct", 6, null, 40L, 38L, 37L, 0.94, 0.925, 0.97, 18.0, 5.0);
-        MetricsRecord channel = new MetricsRecord(2, "channel", 7, 0, 10_000, 10, 20480, 100, 409.6, 4.25, 3.0, 35.0,
-                3e-4, 0.8, 0.04, 61.0, 150.0, 1.0, 0, "dct", 6, null, 12L, 10L, 10L, 0.91, 0.83, 1.0, 17.0, 4.0);
+        MetricsRecord global = MetricsRecord.builder().channel(null).window(0, 10_000)
+                .volume(40, 81920, 420, 4.0, 3)
+                .quality(390.1, 8.5, 6.0, 38.0, 2e-4, 0.86, 0.04).latency(60.0, 140.0)
+                .codec("dct", 6, null).spikes(40, 38, 37, 0.94, 0.925, 0.97, 18.0, 5.0)
+                .build();
+        MetricsRecord channel = MetricsRecord.builder().channel(7).window(0, 10_000)
+                .volume(10, 20480, 100, 1.0, 0)
+                .quality(409.6, 4.25, 3.0, 35.0, 3e-4, 0.8, 0.04).latency(61.0, 150.0)
+                .codec("dct", 6, null).spikes(12, 10, 10, 0.91, 0.83, 1.0, 17.0, 4.0)
+                .build();
         try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(config(), Map.of())) {
             producer.send(new ProducerRecord<>(prefix + "metrics", RecordKeys.GLOBAL, MetricsRecordFormat
                     .toBytes(global)));

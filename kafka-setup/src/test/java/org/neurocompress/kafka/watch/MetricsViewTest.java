@@ -9,8 +9,11 @@ import org.neurocompress.kafka.wire.MetricsRecord;
 
 class MetricsViewTest {
     private static MetricsRecord record(String scope, Integer channel, long end, Double snr) {
-        return new MetricsRecord(2, scope, channel, end - 10_000, end, 10, 20480, 100, 204.8, snr, snr, 40.0, 1e-4,
-                0.9, 0.08, 50.0, 90.0, 1.0, 2, "dct", 5, null, 10L, 9L, 9L, 0.947, 0.9, 1.0, 20.0, 6.0);
+        return MetricsRecord.builder().channel(channel).window(end - 10_000, end)
+                .volume(10, 20480, 100, 1.0, 2)
+                .quality(204.8, snr, snr, 40.0, 1e-4, 0.9, 0.08).latency(50.0, 90.0)
+                .codec("dct", 5, null).spikes(10, 9, 9, 0.947, 0.9, 1.0, 20.0, 6.0)
+                .build();
     }
 
     @Test

@@ -10,9 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class MetricsRecordFormatTest {
     static MetricsRecord channel(int channel, Double snr) {
-        return new MetricsRecord(2, "channel", channel, 1000, 11_000, 20, 40960, 210, 195.0, snr, snr == null ? null
-                : snr - 1, 40.0, 1e-4, 0.08, 0.9, 55.0, 120.0, 2.0, 0, "dct", 5, null, 5L, 5L, 4L, 0.8, 0.8, 0.8,
-                snr == null ? null : 21.0, snr == null ? null : 7.0);
+        return MetricsRecord.builder().channel(channel).window(1000, 11_000)
+                .volume(20, 40960, 210, 2.0, 0)
+                .quality(195.0, snr, snr == null ? null : snr - 1, 40.0, 1e-4, 0.08, 0.9).latency(55.0, 120.0)
+                .codec("dct", 5, null)
+                .spikes(5, 5, 4, 0.8, 0.8, 0.8, snr == null ? null : 21.0, snr == null ? null : 7.0)
+                .build();
     }
 
     @Test
