@@ -33,6 +33,9 @@ public final class Djl {
         settings.put("DNNL_MAX_CPU_ISA", "AVX2");
         settings.put("MKL_ENABLE_INSTRUCTIONS", "AVX2");
         settings.put("ATEN_CPU_CAPABILITY", "avx2");
+        // c10's own warnings (such as NNPACK's "Unsupported hardware" on some CPUs) off stderr, so a failing
+        // command's first line is its own error; errors still print.
+        settings.put("TORCH_CPP_LOG_LEVEL", "ERROR");
         NATIVE_SETTINGS = Collections.unmodifiableMap(settings);
     }
 
