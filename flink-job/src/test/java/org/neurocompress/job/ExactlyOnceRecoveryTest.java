@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -17,18 +15,14 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.neurocompress.codec.Codecs;
 import org.neurocompress.codec.FrameDecoder;
 import org.neurocompress.frame.Frame;
-import org.neurocompress.frame.FrameReader;
+import org.neurocompress.job.testing.CommittedFrames;
 import org.neurocompress.kafka.testing.LocalBrokerExtension;
 import org.neurocompress.kafka.client.KafkaClientConfig;
-import org.neurocompress.kafka.client.KafkaClients;
 import org.neurocompress.kafka.replay.ReplayOptions;
 import org.neurocompress.kafka.replay.ReplaySource;
 import org.neurocompress.kafka.replay.Replayer;
@@ -68,36 +62,19 @@ class ExactlyOnceRecoveryTest {
         JobClient job = env.executeAsync("exactly-once under failure");
         int perChannel = (int) Math.round(seconds * 19531);
         int expectedFrames = channels * ((perChannel + 2047) / 2048);
-        Map<String, Frame> seen = new TreeMap<>();
-        int duplicates = 0;
-        boolean killed = false;
-        try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(kafka, Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
-            KafkaClients.assignAll(c, topics.frames(), true);
-            long end = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-            long settle = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(end, settle)) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    Frame f = FrameReader.parse(r.value());
-                    if (seen.put(f.channel() + "@" + f.firstSampleIndex(), f) != null) {
-                        duplicates++;
-                    }
-                }
-                if (!killed && seen.size() >= expectedFrames / 4) {
-                    cluster.terminateTaskManager(0).get();
-                    cluster.startTaskManager();
-                    killed = true;
-                }
-                if (seen.size() >= expectedFrames && settle == Long.MAX_VALUE) {
-                    settle = System.nanoTime() + 3_000_000_000L;
-                }
-            }
+        CommittedFrames received;
+        try {
+            received = CommittedFrames.read(kafka, topics.frames(), expectedFrames, () -> {
+                cluster.terminateTaskManager(0).get();
+                cluster.startTaskManager();
+            });
         } finally {
             job.cancel().get();
             replay.join();
         }
-        assertTrue(killed, "the TaskManager was killed mid-stream");
-        assertEquals(0, duplicates, "frames duplicated");
+        Map<String, Frame> seen = received.seen;
+        assertTrue(received.midwayDone, "the TaskManager was killed mid-stream");
+        assertEquals(0, received.duplicates, "frames duplicated");
         assertEquals(expectedFrames, seen.size(), "frames received (none lost)");
         FrameDecoder decoder = new FrameDecoder(Codecs.create("raw", Optional.empty()));
         ReplaySource expected = ReplaySource.synthetic(channels, seconds, 5);

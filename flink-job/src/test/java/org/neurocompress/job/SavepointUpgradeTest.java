@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -18,22 +16,18 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurocompress.codec.Codecs;
 import org.neurocompress.codec.FrameEncoder;
 import org.neurocompress.frame.Frame;
-import org.neurocompress.frame.FrameReader;
 import org.neurocompress.frame.FrameWriter;
 import org.neurocompress.kafka.client.KafkaClientConfig;
-import org.neurocompress.kafka.client.KafkaClients;
 import org.neurocompress.kafka.replay.ReplayOptions;
 import org.neurocompress.kafka.replay.ReplaySource;
 import org.neurocompress.kafka.replay.Replayer;
+import org.neurocompress.job.testing.CommittedFrames;
 import org.neurocompress.kafka.testing.LocalBrokerExtension;
 import org.neurocompress.kafka.topics.Topics;
 
@@ -76,38 +70,23 @@ class SavepointUpgradeTest {
         });
         int perChannel = (int) Math.round(SECONDS * 19531);
         int expectedFrames = CHANNELS * ((perChannel + PER_FRAME - 1) / PER_FRAME);
-        Map<String, Frame> seen = new TreeMap<>();
-        int duplicates = 0;
-        String savepoint = null;
-        JobClient job = start(config(2, 16), null);
-        try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(kafka, Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
-            KafkaClients.assignAll(c, topics.frames(), true);
-            long end = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-            long settle = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(end, settle)) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    Frame f = FrameReader.parse(r.value());
-                    if (seen.put(f.channel() + "@" + f.firstSampleIndex(), f) != null) {
-                        duplicates++;
-                    }
-                }
-                if (savepoint == null && seen.size() >= expectedFrames / 4) {
-                    savepoint = job.stopWithSavepoint(false, dir.toUri().toString(), SavepointFormatType.CANONICAL)
-                            .get();
-                    job = start(config(4, 64), savepoint);
-                }
-                if (seen.size() >= expectedFrames && settle == Long.MAX_VALUE) {
-                    settle = System.nanoTime() + 3_000_000_000L;
-                }
-            }
+        JobClient[] job = {start(config(2, 16), null)};
+        String[] savepoint = {null};
+        CommittedFrames received;
+        try {
+            received = CommittedFrames.read(kafka, topics.frames(), expectedFrames, () -> {
+                savepoint[0] = job[0].stopWithSavepoint(false, dir.toUri().toString(), SavepointFormatType.CANONICAL)
+                        .get();
+                job[0] = start(config(4, 64), savepoint[0]);
+            });
         } finally {
-            job.cancel().get();
+            job[0].cancel().get();
             replay.join();
         }
-        assertNotNull(savepoint, "the job was stopped with a savepoint mid-stream");
+        Map<String, Frame> seen = received.seen;
+        assertNotNull(savepoint[0], "the job was stopped with a savepoint mid-stream");
         assertTrue(seen.size() > expectedFrames / 4, "frames after the restart");
-        assertEquals(0, duplicates, "frames duplicated");
+        assertEquals(0, received.duplicates, "frames duplicated");
         assertEquals(expectedFrames, seen.size(), "frames received (none lost)");
         FrameEncoder offline = new FrameEncoder(Codecs.create("dct", Optional.empty()), 3);
         ReplaySource source = ReplaySource.synthetic(CHANNELS, SECONDS, 9);
