@@ -1,8 +1,5 @@
 package org.neurocompress.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,8 +79,7 @@ final class BenchCommand implements Runnable {
                 }
             }
             if (json) {
-                out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                        .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+                out.println(org.neurocompress.io.JsonOutput.of(results));
             }
             return 0;
         }

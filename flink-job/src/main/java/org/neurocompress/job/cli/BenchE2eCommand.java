@@ -1,9 +1,6 @@
 package org.neurocompress.job.cli;
 
 import org.neurocompress.codec.Codecs;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,8 +77,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
             Result result = measure(system, config, perChannel);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                        .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+                out.println(org.neurocompress.io.JsonOutput.of(result));
             } else {
                 String rate = result.samplesPerSecond() == null ? "too short a run to measure"
                         : String.format(Locale.ROOT, "%.2f M samples/s sustained (real-time factor %.2f",

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.neurocompress.io.JsonOutput;
 import org.neurocompress.kafka.consume.ChannelFilter;
 import org.neurocompress.kafka.consume.CodecCatalog;
 import org.neurocompress.kafka.consume.FrameConsumer;
@@ -76,7 +77,7 @@ final class ConsumeCommand implements Callable<Integer> {
                     maxFrames == null ? Long.MAX_VALUE : maxFrames);
             PrintWriter stdout = spec.commandLine().getOut();
             if (json) {
-                stdout.println(Json.of(summary));
+                stdout.println(JsonOutput.of(summary));
             } else {
                 stdout.printf("consume: %d frames, %d samples, %d channels -> %s; gaps %d (%d samples), duplicates %d, "
                         + "checksum failures %d, malformed %d, undecodable %d%n", summary.frames(), summary.samples(),

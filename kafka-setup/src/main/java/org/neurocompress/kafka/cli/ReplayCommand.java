@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.neurocompress.io.JsonOutput;
 import org.neurocompress.kafka.client.KafkaClientConfig;
 import org.neurocompress.kafka.client.KafkaClients;
 import org.neurocompress.kafka.replay.ReplayOptions;
@@ -101,7 +102,7 @@ final class ReplayCommand implements Callable<Integer> {
             err.println();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(Json.of(summary));
+                out.println(JsonOutput.of(summary));
             } else {
                 out.printf(Locale.ROOT, "replay: %d samples (%.1f s of %d channels) in %d records, %.1f MB, in %.2f s: "
                         + "%.2f M samples/s%n", summary.samples(), summary.signalSeconds(), summary.channels(),

@@ -1,9 +1,6 @@
 package org.neurocompress.kafka.consume;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,23 +8,17 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.neurocompress.io.AtomicFile;
+import org.neurocompress.io.JsonOutput;
 
 /** A consume run's summary.json (docs/formats.md): written when it stops, read by the next run of its group. */
 final class LastRun {
     static final String SUMMARY = "summary.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
 
     private LastRun() {
     }
 
-    static String json(IntegritySummary summary) throws IOException {
-        return MAPPER.writeValueAsString(summary);
-    }
-
     static void write(Path outDir, IntegritySummary summary) throws IOException {
-        AtomicFile.write(outDir.resolve(SUMMARY), json(summary).getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(outDir.resolve(SUMMARY), JsonOutput.of(summary).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Channel to first sample index of each file the last run in {@code outDir} wrote; empty when none ran. */
@@ -38,7 +29,7 @@ final class LastRun {
         }
         Map<Integer, Long> out = new HashMap<>();
         try {
-            for (JsonNode c : MAPPER.readTree(file.toFile()).required("per_channel")) {
+            for (JsonNode c : JsonOutput.MAPPER.readTree(file.toFile()).required("per_channel")) {
                 out.put(c.required("channel").asInt(), c.required("first_sample_index").asLong());
             }
         } catch (IOException | IllegalArgumentException e) {
