@@ -23,7 +23,8 @@ class DeployableJarTest {
             for (String entry : new String[] {"org/neurocompress/job/CompressionJob.class",
                 "models/paper/model.json", "models/paper/weights.ncw", "models/vqcae/model.json", "models/vqcae/weights.ncw",
                 "org/apache/flink/connector/kafka/sink/KafkaSink.class",
-                "org/apache/kafka/clients/producer/KafkaProducer.class", "ai/djl/pytorch/engine/PtEngine.class"}) {
+                "org/apache/kafka/clients/producer/KafkaProducer.class",
+                "org/neurocompress/kafka/wire/SamplesRecordFormat.class", "ai/djl/pytorch/engine/PtEngine.class"}) {
                 assertTrue(jar.getEntry(entry) != null, "missing " + entry);
             }
             String engines = new String(jar.getInputStream(jar.getEntry(
@@ -31,8 +32,14 @@ class DeployableJarTest {
             assertTrue(engines.contains("ai.djl.pytorch.engine.PtEngineProvider"), "DJL finds its engine: " + engines);
             assertFalse(jar.stream().anyMatch(e -> e.getName().startsWith("org/apache/flink/runtime/")
                     || e.getName().startsWith("org/apache/flink/streaming/api/")
-                    || e.getName().startsWith("scala/") || e.getName().startsWith("kafka/server/")),
-                    "Flink itself, Scala and the broker come from the cluster or are not needed");
+                    || e.getName().startsWith("scala/") || e.getName().startsWith("kafka/server/")
+                    || e.getName().startsWith("org/apache/kafka/raft/")
+                    || e.getName().startsWith("org/apache/logging/log4j/core/")),
+                    "Flink itself, Scala, the broker and logging come from the cluster or are not needed");
+            assertFalse(jar.stream().anyMatch(e -> e.getName().startsWith("org/neurocompress/kafka/broker/")
+                    || e.getName().startsWith("org/neurocompress/kafka/replay/")
+                    || e.getName().startsWith("org/neurocompress/local/")),
+                    "the Kafka tools and the local system (broker, replay, demo) are not part of the job");
         }
     }
 }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.neurocompress.codec.Codec;
 import org.neurocompress.codec.Codecs;
 import org.neurocompress.job.JobConfig;
-import org.neurocompress.kafka.cli.KafkaOptions;
+import org.neurocompress.kafka.client.KafkaOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.neurocompress.io.JsonOutput;
+import org.neurocompress.kafka.client.KafkaOptions;
 import org.neurocompress.kafka.consume.ChannelFilter;
 import org.neurocompress.kafka.consume.CodecCatalog;
 import org.neurocompress.kafka.consume.FrameConsumer;

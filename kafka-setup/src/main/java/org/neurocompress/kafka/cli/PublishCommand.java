@@ -12,6 +12,7 @@ import org.neurocompress.frame.Frame;
 import org.neurocompress.frame.FrameWriter;
 import org.neurocompress.kafka.client.KafkaClientConfig;
 import org.neurocompress.kafka.client.KafkaClients;
+import org.neurocompress.kafka.client.KafkaOptions;
 import org.neurocompress.kafka.wire.RecordKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.neurocompress.io.JsonOutput;
 import org.neurocompress.kafka.client.KafkaClientConfig;
 import org.neurocompress.kafka.client.KafkaClients;
+import org.neurocompress.kafka.client.KafkaOptions;
 import org.neurocompress.kafka.replay.ReplayOptions;
 import org.neurocompress.kafka.replay.ReplaySource;
 import org.neurocompress.kafka.replay.ReplaySummary;

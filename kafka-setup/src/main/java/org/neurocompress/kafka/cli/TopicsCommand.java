@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.neurocompress.kafka.client.KafkaClients;
+import org.neurocompress.kafka.client.KafkaOptions;
 import org.neurocompress.kafka.topics.TopicAdmin;
 import org.neurocompress.kafka.topics.TopicSpec;
 import picocli.CommandLine;

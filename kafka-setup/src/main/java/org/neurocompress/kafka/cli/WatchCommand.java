@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.neurocompress.kafka.client.KafkaClientConfig;
+import org.neurocompress.kafka.client.KafkaOptions;
 import org.neurocompress.kafka.watch.MetricsView;
 import org.neurocompress.kafka.watch.MetricsWatcher;
 import org.neurocompress.kafka.wire.MetricsRecordFormat;

@@ -1,4 +1,4 @@
-package org.neurocompress.job.cli;
+package org.neurocompress.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

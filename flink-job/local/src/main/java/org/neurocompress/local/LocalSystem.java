@@ -1,4 +1,4 @@
-package org.neurocompress.job.cli;
+package org.neurocompress.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +12,7 @@ import org.apache.flink.configuration.Configuration;
 import org.neurocompress.job.CompressionJob;
 import org.neurocompress.job.Monitoring;
 import org.neurocompress.job.JobConfig;
+import org.neurocompress.job.cli.JobOptions;
 import org.neurocompress.kafka.broker.LocalBroker;
 import org.neurocompress.kafka.client.KafkaClientConfig;
 import org.neurocompress.kafka.client.KafkaClients;
@@ -63,11 +64,11 @@ final class LocalSystem implements AutoCloseable {
         JobOptions options = new picocli.CommandLine(new JobOptions()).getCommand();
         List<String> args = new ArrayList<>(List.of("--bootstrap", bootstrapServers(), "--codec", codec,
                 "--checkpoint-ms", "1000", "--idle-flush-ms", "1000"));
+        if (level != null) {
+            args.addAll(List.of("--level", level.toString()));
+        }
         args.addAll(List.of(more));
         picocli.CommandLine.populateCommand(options, args.toArray(String[]::new));
-        if (level != null) {
-            options.level = level;
-        }
         return options.toConfig(commandLine);
     }
 

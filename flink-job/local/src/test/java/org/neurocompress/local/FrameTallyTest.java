@@ -1,4 +1,4 @@
-package org.neurocompress.job.cli;
+package org.neurocompress.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,7 @@
-package org.neurocompress.job.cli;
+package org.neurocompress.local;
 
 import org.neurocompress.cli.Main;
+import org.neurocompress.job.cli.JobCommand;
 import org.neurocompress.kafka.cli.ToolsMain;
 import picocli.CommandLine;
 

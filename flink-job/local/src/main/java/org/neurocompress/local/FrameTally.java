@@ -1,4 +1,4 @@
-package org.neurocompress.job.cli;
+package org.neurocompress.local;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.neurocompress.job.cli;
+package org.neurocompress.local;
 
 import org.neurocompress.codec.Codecs;
 import java.io.PrintWriter;

@@ -1,9 +1,8 @@
-package org.neurocompress.kafka.cli;
+package org.neurocompress.kafka.client;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.neurocompress.kafka.client.KafkaClientConfig;
 import org.neurocompress.kafka.topics.Topics;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
