@@ -82,6 +82,22 @@ public final class RangeDecoder {
         return result;
     }
 
+    /** Decodes what {@link RangeEncoder#encodeBits} wrote (count 0..16); a damaged stream gives some value below 2^count. */
+    public int decodeBits(int count) {
+        range >>>= count;
+        int value = Integer.divideUnsigned(code, range);
+        int max = (1 << count) - 1;
+        if (value > max) {
+            value = max;
+        }
+        code -= value * range;
+        while ((range & TOP_MASK) == 0) {
+            range <<= 8;
+            code = code << 8 | nextByte();
+        }
+        return value;
+    }
+
     /** How many bytes past the end of the input the decoder has read (as zeros). */
     public int overrun() {
         return Math.max(0, position - in.length);
