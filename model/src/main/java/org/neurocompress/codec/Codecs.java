@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.neurocompress.codec.dct.DctCodec;
 import org.neurocompress.codec.hybrid.HybridCodec;
+import org.neurocompress.codec.lossless.LosslessCodec;
+import org.neurocompress.codec.lossless.NearLosslessCodec;
 import org.neurocompress.codec.paper.PaperCodec;
 import org.neurocompress.codec.raw.RawCodec;
 import org.neurocompress.codec.vqcae.VqCaeCodec;
@@ -34,6 +36,8 @@ public final class Codecs {
         register(PaperCodec.SPEC, PaperCodec::open);
         register(VqCaeCodec.SPEC, VqCaeCodec::open);
         register(HybridCodec.SPEC, HybridCodec::open);
+        register(LosslessCodec.SPEC, model -> new LosslessCodec());
+        register(NearLosslessCodec.SPEC, model -> new NearLosslessCodec());
     }
 
     private Codecs() {

@@ -8,7 +8,9 @@ public enum CodecId {
     DCT(2, "dct"),
     PAPER(3, "paper"),
     VQCAE(4, "vqcae"),
-    HYBRID(5, "hybrid");
+    HYBRID(5, "hybrid"),
+    LOSSLESS(6, "lossless"),
+    NEAR_LOSSLESS(7, "near-lossless");
 
     private final int code;
     private final String codecName;
