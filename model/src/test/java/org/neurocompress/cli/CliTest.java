@@ -141,4 +141,36 @@ class CliTest {
         assertTrue(agg.get("snr_db").get("median").isNull());
         assertEquals(0, agg.get("max_abs_error").asInt());
     }
+
+    @Test
+    void losslessRoundTripsAWavExactlyAndNearLosslessEvalReportsItsBound() throws Exception {
+        Path wav = dir.resolve("l.wav");
+        SyntheticRecording.write(wav, 3, 25_001, 19531, 4);
+        Path ncf = dir.resolve("l.ncf");
+        Run encode = run("encode", "--codec", "lossless", wav.toString(), ncf.toString());
+        assertEquals(0, encode.exit(), encode.err());
+        Path out = dir.resolve("l-out.wav");
+        assertEquals(0, run("decode", ncf.toString(), out.toString()).exit());
+        short[][] original = WavReader.readAll(wav);
+        short[][] decoded = WavReader.readAll(out);
+        for (int c = 0; c < original.length; c++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(original[c], decoded[c], "channel " + c);
+        }
+        assertTrue(Files.size(ncf) < Files.size(wav) / 2, "lossless shrinks an N1-like recording more than 2x");
+
+        Path report = dir.resolve("nl");
+        assertEquals(0, run("eval", "--codec", "near-lossless", "--sweep", "--report", report.toString(),
+                wav.toString()).exit());
+        JsonNode points = new ObjectMapper().readTree(report.resolve("report.json").toFile()).get("points");
+        int[] steps = {1, 2, 4};
+        int checked = 0;
+        for (JsonNode point : points) {
+            int level = point.get("level").asInt();
+            int maxError = point.get("aggregate").get("max_abs_error").asInt();
+            // Synthetic electrodes sit on a grid of 64 or 65 units a step.
+            assertTrue(maxError > 0 && maxError <= steps[level - 1] * 65, "level " + level + ": " + maxError);
+            checked++;
+        }
+        assertEquals(3, checked, "one report a level");
+    }
 }
