@@ -3,6 +3,7 @@ package org.neurocompress.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,9 @@ import org.neurocompress.kafka.replay.Replayer;
 import org.neurocompress.kafka.topics.Topics;
 import org.neurocompress.kafka.watch.MetricsView;
 import org.neurocompress.kafka.watch.MetricsWatcher;
+import org.neurocompress.kafka.watch.web.MetricsBoard;
+import org.neurocompress.kafka.watch.web.WebDefaults;
+import org.neurocompress.kafka.watch.web.WebView;
 import org.neurocompress.kafka.wire.MetricsRecord;
 import org.neurocompress.metrics.QualityAccumulator;
 import org.neurocompress.metrics.SpikeAccumulator;
@@ -80,8 +84,18 @@ public final class DemoCommand implements Callable<Integer> {
             + "Prometheus at http://localhost:PORT/metrics while the demo runs.")
     Integer prometheusPort;
 
+    @Option(names = "--web", description = "Serve the live web view (as watch --web) while the demo runs, and put a "
+            + "screenshot of it in the report folder (web-view.png) when Chromium is installed.")
+    boolean web;
+
+    @Option(names = "--web-port", paramLabel = "PORT", defaultValue = "8080", description = "Port of the web view. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int webPort;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private WebView webView;
 
     @Override
     public Integer call() throws Exception {
@@ -130,13 +144,22 @@ public final class DemoCommand implements Callable<Integer> {
             });
             List<MetricsRecord> history = new ArrayList<>();
             MetricsView view = new MetricsView();
+            MetricsBoard board = WebDefaults.board(Math.max(channels, 1), topics.metrics() + " (demo)");
+            if (web) {
+                webView = WebView.start(board, webPort, WebDefaults.PUSH_MILLIS);
+                err.printf("demo: web view at http://localhost:%d/%n", webView.port());
+            }
             watcher[0] = new MetricsWatcher(kafka, topics.metrics());
             replay.whenComplete((v, e) -> new Thread(() -> {
                 sleep(config.idleFlushMillis() + 2 * config.checkpointMillis() + 3000);
+                if (webView != null && !stopping.get()) {
+                    screenshot(err); // while the last windows still arrive: the page as it looked live
+                }
                 watcher[0].stop();
             }).start());
             watcher[0].run(true, null, Long.MAX_VALUE, Duration.ofSeconds(1), r -> {
                 view.add(r);
+                board.add(r);
                 history.add(r);
             }, m -> view.malformed(), () -> {
                 if (!noWatch) {
@@ -152,6 +175,9 @@ public final class DemoCommand implements Callable<Integer> {
             summarize(kafka, topics, config, source, history, out);
             return 0;
         } finally {
+            if (webView != null) {
+                webView.close();
+            }
             if (stopping.compareAndSet(false, true)) {
                 system.close();
             }
@@ -161,6 +187,20 @@ public final class DemoCommand implements Callable<Integer> {
                 // the hook is running and cleans up
             }
         }
+    }
+
+    private void screenshot(PrintWriter err) {
+        StringBuilder why = new StringBuilder();
+        Path png = report.resolve("web-view.png");
+        try {
+            if (BrowserScreenshot.take("http://localhost:" + webView.port() + "/?still", png, why)) {
+                err.println("demo: web view screenshot " + png);
+                return;
+            }
+        } catch (IOException | InterruptedException e) {
+            why.append(e.getMessage());
+        }
+        err.println("demo: no web view screenshot: " + why);
     }
 
     /** Spike figures of a demo channel cover at most its first 3.6 minutes (at 19 531 Hz). */

@@ -27,7 +27,7 @@ class DemoCommandTest {
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int exit = org.neurocompress.cli.Main.run(cmd, new String[] {"--channels", "4", "--duration", "3",
-            "--no-watch", "--report", report.toString()});
+            "--no-watch", "--web", "--web-port", "0", "--report", report.toString()});
         assertEquals(0, exit, err.toString());
         JsonNode summary = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
         assertEquals(4, summary.get("channels").asInt());
@@ -38,5 +38,9 @@ class DemoCommandTest {
         assertTrue(ratio > 100 && ratio < 250, "the default codec's default level aims at 200x: " + ratio);
         assertTrue(Files.size(report.resolve("waveform.png")) > 1000);
         assertTrue(out.toString().contains("demo: "), out.toString());
+        // With --web, the page's picture (Debian's Chromium, installed by the README's test command).
+        assertTrue(err.toString().contains("demo: web view at http://localhost:"), err.toString());
+        byte[] png = Files.readAllBytes(report.resolve("web-view.png"));
+        assertTrue(png.length > 5000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG of the web view");
     }
 }
