@@ -43,7 +43,7 @@ class DockerFilesTest {
     @Test
     void composeWiresABrokerAJobManagerTwoTaskManagersReplayAndWatch() throws IOException {
         Map<String, Map<String, Object>> services = services();
-        for (String name : List.of("kafka", "topics", "jobmanager", "taskmanager", "replay", "watch")) {
+        for (String name : List.of("kafka", "topics", "jobmanager", "taskmanager", "replay", "watch", "web")) {
             assertNotNull(services.get(name), "service " + name);
         }
         Map<String, Object> kafka = services.get("kafka");
@@ -141,7 +141,7 @@ class DockerFilesTest {
     @Test
     void theToolsAcceptEveryCommandTheComposeRuns() throws IOException {
         Map<String, Map<String, Object>> services = services();
-        for (String name : List.of("topics", "replay", "watch")) {
+        for (String name : List.of("topics", "replay", "watch", "web")) {
             String[] args = command(services.get(name)).toArray(String[]::new);
             // Throws a ParameterException naming any unknown command or option.
             ToolsMain.commandLine().parseArgs(args);
