@@ -1,6 +1,7 @@
 package org.neurocompress.codec.hybrid;
 
 import java.util.Arrays;
+import org.neurocompress.entropy.AdaptiveBits;
 import org.neurocompress.entropy.RangeDecoder;
 import org.neurocompress.entropy.RangeEncoder;
 

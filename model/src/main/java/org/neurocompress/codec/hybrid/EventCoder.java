@@ -3,6 +3,7 @@ package org.neurocompress.codec.hybrid;
 import java.util.ArrayList;
 import java.util.List;
 import org.neurocompress.codec.CodecException;
+import org.neurocompress.entropy.AdaptiveBits;
 import org.neurocompress.entropy.RangeDecoder;
 import org.neurocompress.entropy.RangeEncoder;
 

@@ -1,14 +1,12 @@
-package org.neurocompress.codec.hybrid;
+package org.neurocompress.entropy;
 
-import org.neurocompress.entropy.RangeDecoder;
-import org.neurocompress.entropy.RangeEncoder;
 
 /**
  * A set of adaptive binary contexts, each the mean of a fast and a slow estimate of the probability of a zero
  * (16-bit fixed point): the fast one follows local statistics, the slow one keeps what the frame has seen. They
  * start from the model's learned priors instead of 1/2, so a short frame does not pay for learning them.
  */
-final class AdaptiveBits {
+public final class AdaptiveBits {
     private static final int FAST = 4;
     private static final int SLOW = 7;
     private static final int MIN = 32;
@@ -27,23 +25,23 @@ final class AdaptiveBits {
     private final int[] slow;
 
     /** Contexts starting at {@code initial} (probabilities of a zero, 1..65535), which is not modified. */
-    AdaptiveBits(int[] initial) {
+    public AdaptiveBits(int[] initial) {
         fast = initial.clone();
         slow = initial.clone();
     }
 
-    static int[] uniform(int count) {
+    public static int[] uniform(int count) {
         int[] p = new int[count];
         java.util.Arrays.fill(p, 32768);
         return p;
     }
 
-    int probability(int context) {
+    public int probability(int context) {
         int p = (fast[context] + slow[context]) >>> 1;
         return Math.max(MIN, Math.min(MAX, p));
     }
 
-    void update(int context, int bit) {
+    public void update(int context, int bit) {
         if (bit == 0) {
             fast[context] += (65536 - fast[context]) >> FAST;
             slow[context] += (65536 - slow[context]) >> SLOW;
@@ -53,25 +51,25 @@ final class AdaptiveBits {
         }
     }
 
-    void encode(RangeEncoder rc, int context, int bit) {
+    public void encode(RangeEncoder rc, int context, int bit) {
         rc.encodeBit16(probability(context), bit);
         update(context, bit);
     }
 
-    int decode(RangeDecoder rc, int context) {
+    public int decode(RangeDecoder rc, int context) {
         int bit = rc.decodeBit16(probability(context));
         update(context, bit);
         return bit;
     }
 
     /** What coding {@code bit} in {@code context} would cost now, in bits. */
-    double cost(int context, int bit) {
+    public double cost(int context, int bit) {
         int p0 = probability(context);
         return COST[(bit == 0 ? p0 : 65536 - p0) >>> 4];
     }
 
     /** The current probabilities of a zero: what a frame ends with, from which training learns priors. */
-    int[] states() {
+    public int[] states() {
         int[] s = new int[fast.length];
         for (int i = 0; i < s.length; i++) {
             s[i] = (fast[i] + slow[i]) >>> 1;
@@ -80,7 +78,7 @@ final class AdaptiveBits {
     }
 
     /** Exp-Golomb: an adaptive unary prefix (contexts base+1.. base+31) and direct suffix bits. */
-    void encodeUnsigned(RangeEncoder rc, int value, int base) {
+    public void encodeUnsigned(RangeEncoder rc, int value, int base) {
         int v = value + 1;
         int length = 32 - Integer.numberOfLeadingZeros(v);
         for (int i = 1; i < length; i++) {
@@ -95,7 +93,7 @@ final class AdaptiveBits {
     }
 
     /** Decodes {@link #encodeUnsigned}; -1 if the prefix runs past 30 bits (a corrupt stream). */
-    int decodeUnsigned(RangeDecoder rc, int base) {
+    public int decodeUnsigned(RangeDecoder rc, int base) {
         int length = 1;
         while (length < 31 && decode(rc, base + length) == 1) {
             length++;
