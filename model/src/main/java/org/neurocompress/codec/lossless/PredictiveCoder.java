@@ -36,6 +36,9 @@ final class PredictiveCoder {
         int[] codes = new int[count];
         Grid grid = Grid.detect(samples, offset, count, codes, SCRATCH.get());
         int order = Predictor.choose(codes, count, grid.maxCode());
+        if (coder == Coder.MODELLED && order == 1) {
+            order = Predictor.LMS; // about 1% smaller lossless, 2.5% near-lossless on dev/; too slow for Rice's level
+        }
         int[] residuals = residuals(codes, count, order, bound, grid.maxCode());
         byte[] stream;
         if (coder == Coder.RICE) {
@@ -73,8 +76,10 @@ final class PredictiveCoder {
         int width = 2 * bound + 1;
         int previous = 0;
         int beforePrevious = 0;
+        LmsPredictor lms = order == Predictor.LMS ? new LmsPredictor() : null;
         for (int t = 0; t < count; t++) {
-            int prediction = Predictor.predict(order, t, previous, beforePrevious, maxCode);
+            int prediction = lms != null && t > 0 ? lms.predict(previous, maxCode)
+                    : Predictor.predict(order, t, previous, beforePrevious, maxCode);
             int error = codes[t] - prediction;
             int reconstructed = codes[t];
             if (bound > 0) {
@@ -82,6 +87,9 @@ final class PredictiveCoder {
                 reconstructed = Math.max(0, Math.min(maxCode, prediction + error * width));
             }
             residuals[t] = error << 1 ^ error >> 31;
+            if (lms != null && t > 0) {
+                lms.update(reconstructed, previous, prediction);
+            }
             beforePrevious = previous;
             previous = reconstructed;
         }
@@ -125,7 +133,7 @@ final class PredictiveCoder {
             return stored(payload, count);
         }
         int order = mode & ORDER_MASK;
-        if ((mode & ~(ORDER_MASK | GRID | RICE)) != 0 || order > Predictor.MAX_ORDER) {
+        if ((mode & ~(ORDER_MASK | GRID | RICE)) != 0) {
             throw new CodecException("lossless payload mode 0x" + Integer.toHexString(mode) + " is not defined");
         }
         int[] residuals = new int[count];
@@ -154,8 +162,10 @@ final class PredictiveCoder {
         short[] out = new short[count];
         int previous = 0;
         int beforePrevious = 0;
+        LmsPredictor lms = order == Predictor.LMS ? new LmsPredictor() : null;
         for (int t = 0; t < count; t++) {
-            int prediction = Predictor.predict(order, t, previous, beforePrevious, maxCode);
+            int prediction = lms != null && t > 0 ? lms.predict(previous, maxCode)
+                    : Predictor.predict(order, t, previous, beforePrevious, maxCode);
             int u = residuals[t];
             int code = prediction + (u >>> 1 ^ -(u & 1)) * width;
             if (bound == 0) {
@@ -167,6 +177,9 @@ final class PredictiveCoder {
                 code = Math.max(0, Math.min(maxCode, code));
             }
             out[t] = grid.value(code);
+            if (lms != null && t > 0) {
+                lms.update(code, previous, prediction);
+            }
             beforePrevious = previous;
             previous = code;
         }

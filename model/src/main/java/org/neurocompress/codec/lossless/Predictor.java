@@ -3,17 +3,20 @@ package org.neurocompress.codec.lossless;
 /**
  * Fixed polynomial predictors of a code from the two before it, as FLAC's fixed predictors: order 0 predicts the
  * grid's middle, order 1 the previous code, order 2 the line through the last two. One is chosen per frame, the
- * one whose residuals are smallest; N1 recordings almost always take order 1.
+ * one whose residuals are smallest; N1 recordings almost always take order 1, which the modelled coder refines
+ * into the adaptive {@link LmsPredictor} (order 3).
  */
 final class Predictor {
     static final int MAX_ORDER = 2;
+    /** The adaptive predictor ({@link LmsPredictor}), signalled as order 3. */
+    static final int LMS = 3;
 
     private Predictor() {
     }
 
     /** The prediction of code {@code t}, clamped to the grid, from the two codes before it. */
     static int predict(int order, int t, int previous, int beforePrevious, int maxCode) {
-        if (order == 0 || t == 0) {
+        if (order == 0 || t == 0) { // (LMS takes over from t = 1)
             return maxCode >>> 1;
         }
         if (order == 1 || t == 1) {

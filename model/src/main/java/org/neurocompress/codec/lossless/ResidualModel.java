@@ -1,6 +1,6 @@
 package org.neurocompress.codec.lossless;
 
-import org.neurocompress.entropy.Probabilities;
+import org.neurocompress.entropy.AdaptiveBits;
 import org.neurocompress.entropy.RangeDecoder;
 import org.neurocompress.entropy.RangeEncoder;
 
@@ -21,8 +21,8 @@ final class ResidualModel {
     /** Running mean of residuals times 16: a new residual weighs 1/16. */
     private int mean16 = INITIAL_MEAN16;
 
-    private final short[] unary = Probabilities.create((MAX_K + 1) * UNARY_CONTEXTS);
-    private final short[] topBits = Probabilities.create((MAX_K + 1) * 4 * 4);
+    private final AdaptiveBits unary = new AdaptiveBits(AdaptiveBits.uniform((MAX_K + 1) * UNARY_CONTEXTS));
+    private final AdaptiveBits topBits = new AdaptiveBits(AdaptiveBits.uniform((MAX_K + 1) * 4 * 4));
 
     /** Largest zigzagged residual the escape can carry. */
     static final int MAX_VALUE = (1 << ESCAPE_BITS) - 1;
@@ -52,15 +52,15 @@ final class ResidualModel {
         int base = k * UNARY_CONTEXTS;
         if (q >= MAX_QUOTIENT) {
             for (int i = 0; i < MAX_QUOTIENT; i++) {
-                rc.encodeBit(unary, base + Math.min(i, UNARY_CONTEXTS - 1), 1);
+                unary.encode(rc, base + Math.min(i, UNARY_CONTEXTS - 1), 1);
             }
             rc.encodeBits(u >>> 10, ESCAPE_BITS - 10);
             rc.encodeBits(u, 10);
         } else {
             for (int i = 0; i < q; i++) {
-                rc.encodeBit(unary, base + Math.min(i, UNARY_CONTEXTS - 1), 1);
+                unary.encode(rc, base + Math.min(i, UNARY_CONTEXTS - 1), 1);
             }
-            rc.encodeBit(unary, base + Math.min(q, UNARY_CONTEXTS - 1), 0);
+            unary.encode(rc, base + Math.min(q, UNARY_CONTEXTS - 1), 0);
             encodeRemainder(rc, u, k, q);
         }
         update(u);
@@ -72,9 +72,9 @@ final class ResidualModel {
         }
         int context = (k * 4 + Math.min(q, 3)) * 4;
         int top = u >>> (k - 1) & 1;
-        rc.encodeBit(topBits, context + 1, top);
+        topBits.encode(rc, context + 1, top);
         if (k >= 2) {
-            rc.encodeBit(topBits, context + 2 + top, u >>> (k - 2) & 1);
+            topBits.encode(rc, context + 2 + top, u >>> (k - 2) & 1);
             if (k > 2) {
                 rc.encodeBits(u, k - 2);
             }
@@ -85,7 +85,7 @@ final class ResidualModel {
         int k = k();
         int base = k * UNARY_CONTEXTS;
         int q = 0;
-        while (q < MAX_QUOTIENT && rc.decodeBit(unary, base + Math.min(q, UNARY_CONTEXTS - 1)) == 1) {
+        while (q < MAX_QUOTIENT && unary.decode(rc, base + Math.min(q, UNARY_CONTEXTS - 1)) == 1) {
             q++;
         }
         int u;
@@ -96,10 +96,10 @@ final class ResidualModel {
             u = q << k;
             if (k > 0) {
                 int context = (k * 4 + Math.min(q, 3)) * 4;
-                int top = rc.decodeBit(topBits, context + 1);
+                int top = topBits.decode(rc, context + 1);
                 u |= top << (k - 1);
                 if (k >= 2) {
-                    u |= rc.decodeBit(topBits, context + 2 + top) << (k - 2);
+                    u |= topBits.decode(rc, context + 2 + top) << (k - 2);
                     if (k > 2) {
                         u |= rc.decodeBits(k - 2);
                     }
