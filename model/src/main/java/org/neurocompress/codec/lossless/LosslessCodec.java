@@ -9,9 +9,9 @@ import org.neurocompress.frame.CodecId;
 
 /**
  * Exact compression of any 16-bit signal: grid, predictor and residual coder chosen per frame and signalled in the
- * payload ({@link PredictiveCoder}); a frame that would expand is stored as it is. Level 1 codes the residuals with
- * context-modelled arithmetic coding (smallest), level 2, the default, with adaptive Rice codes (about 1% larger on
- * N1 recordings, 2.5 times faster: the stream job's rate); both are exact.
+ * payload ({@link PredictiveCoder}); a frame that would expand is stored as it is. Level 1 predicts with LMS and codes
+ * the residuals with context-modelled arithmetic coding (smallest), level 2, the default, with a fixed predictor and
+ * adaptive Rice codes (about 2% larger on N1 recordings, about 5 times faster: the stream job's rate); both exact.
  */
 public final class LosslessCodec implements Codec {
     public static final int SEGMENT_LENGTH = 4096;

@@ -66,8 +66,10 @@ class LosslessCodecTest {
     @Test
     void theModelledLevelIsSmallerAndTheFastLevelClose() {
         short[] x = new SyntheticElectrode(12, SyntheticElectrode.N1_SAMPLE_RATE).samples(16_384);
-        int modelled = lossless.encode(x, 0, x.length, 1, 0).length;
+        byte[] smallest = lossless.encode(x, 0, x.length, 1, 0);
+        int modelled = smallest.length;
         int fast = lossless.encode(x, 0, x.length, 2, 0).length;
+        assertEquals(Predictor.LMS, smallest[1] & 3, "an N1-like frame takes the LMS predictor at level 1");
         assertTrue(modelled < fast && fast < 1.1 * modelled, "modelled " + modelled + " bytes, fast " + fast);
     }
 
