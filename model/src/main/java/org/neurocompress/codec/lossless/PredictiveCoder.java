@@ -74,12 +74,9 @@ final class PredictiveCoder {
     private static int[] residuals(int[] codes, int count, int order, int bound, int maxCode) {
         int[] residuals = new int[count];
         int width = 2 * bound + 1;
-        int previous = 0;
-        int beforePrevious = 0;
-        LmsPredictor lms = order == Predictor.LMS ? new LmsPredictor() : null;
+        Predictor predictor = new Predictor(order, maxCode);
         for (int t = 0; t < count; t++) {
-            int prediction = lms != null && t > 0 ? lms.predict(previous, maxCode)
-                    : Predictor.predict(order, t, previous, beforePrevious, maxCode);
+            int prediction = predictor.next();
             int error = codes[t] - prediction;
             int reconstructed = codes[t];
             if (bound > 0) {
@@ -87,11 +84,7 @@ final class PredictiveCoder {
                 reconstructed = Math.max(0, Math.min(maxCode, prediction + error * width));
             }
             residuals[t] = error << 1 ^ error >> 31;
-            if (lms != null && t > 0) {
-                lms.update(reconstructed, previous, prediction);
-            }
-            beforePrevious = previous;
-            previous = reconstructed;
+            predictor.accept(reconstructed);
         }
         return residuals;
     }
@@ -160,12 +153,9 @@ final class PredictiveCoder {
         int maxCode = grid.maxCode();
         int width = 2 * bound + 1;
         short[] out = new short[count];
-        int previous = 0;
-        int beforePrevious = 0;
-        LmsPredictor lms = order == Predictor.LMS ? new LmsPredictor() : null;
+        Predictor predictor = new Predictor(order, maxCode);
         for (int t = 0; t < count; t++) {
-            int prediction = lms != null && t > 0 ? lms.predict(previous, maxCode)
-                    : Predictor.predict(order, t, previous, beforePrevious, maxCode);
+            int prediction = predictor.next();
             int u = residuals[t];
             int code = prediction + (u >>> 1 ^ -(u & 1)) * width;
             if (bound == 0) {
@@ -177,11 +167,7 @@ final class PredictiveCoder {
                 code = Math.max(0, Math.min(maxCode, code));
             }
             out[t] = grid.value(code);
-            if (lms != null && t > 0) {
-                lms.update(code, previous, prediction);
-            }
-            beforePrevious = previous;
-            previous = code;
+            predictor.accept(code);
         }
         return out;
     }

@@ -11,19 +11,44 @@ final class Predictor {
     /** The adaptive predictor ({@link LmsPredictor}), signalled as order 3. */
     static final int LMS = 3;
 
-    private Predictor() {
+    private final int order;
+    private final int maxCode;
+    private final LmsPredictor lms;
+    private int t;
+    private int previous;
+    private int beforePrevious;
+    private int prediction;
+
+    /** The predictions of one frame, sample after sample, from the codes the decoder has (reconstructed ones). */
+    Predictor(int order, int maxCode) {
+        this.order = order;
+        this.maxCode = maxCode;
+        this.lms = order == LMS ? new LmsPredictor() : null;
     }
 
-    /** The prediction of code {@code t}, clamped to the grid, from the two codes before it. */
-    static int predict(int order, int t, int previous, int beforePrevious, int maxCode) {
-        if (order == 0 || t == 0) { // (LMS takes over from t = 1)
-            return maxCode >>> 1;
+    /** The prediction of the next code, clamped to the grid (LMS takes over from the second sample). */
+    int next() {
+        if (t == 0 || order == 0) {
+            prediction = maxCode >>> 1;
+        } else if (lms != null) {
+            prediction = lms.predict(previous, maxCode);
+        } else if (order == 1 || t == 1) {
+            prediction = previous;
+        } else {
+            int p = 2 * previous - beforePrevious;
+            prediction = p < 0 ? 0 : Math.min(p, maxCode);
         }
-        if (order == 1 || t == 1) {
-            return previous;
+        return prediction;
+    }
+
+    /** The code the decoder has for the sample {@link #next} predicted. */
+    void accept(int code) {
+        if (lms != null && t > 0) {
+            lms.update(code, previous, prediction);
         }
-        int p = 2 * previous - beforePrevious;
-        return p < 0 ? 0 : Math.min(p, maxCode);
+        beforePrevious = previous;
+        previous = code;
+        t++;
     }
 
     /** The order with the least sum of absolute residuals over the frame. */
