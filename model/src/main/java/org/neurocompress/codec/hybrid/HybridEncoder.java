@@ -2,7 +2,9 @@ package org.neurocompress.codec.hybrid;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.neurocompress.entropy.RangeEncoder;
 import org.neurocompress.metrics.SpikeFidelity;
 
@@ -109,7 +111,7 @@ final class HybridEncoder {
         double lo = MIN_LAMBDA_SCALE;
         for (int i = 0; i < FILL_ITERATIONS; i++) {
             double mid = (lo + scale) / 2;
-            if (estimates.bits(step, mid) <= target) {
+            if (estimates.fits(step, mid, target)) {
                 scale = mid;
             } else {
                 lo = mid;
@@ -119,8 +121,8 @@ final class HybridEncoder {
             // The background changed: its spikes are checked once more against it.
             estimates.code(step, scale);
             List<SpikeEvent> planned = planner.plan(p.frame(), spikes, background.reconstruct(q, step, near));
-            if (!planned.equals(events) && estimates.bits(step, scale) <= bitsFor(budget - eventBytes(planned,
-                    eventPriors))) {
+            if (!planned.equals(events) && estimates.fits(step, scale, bitsFor(budget - eventBytes(planned,
+                    eventPriors)))) {
                 events = planned;
             }
         }
@@ -141,12 +143,19 @@ final class HybridEncoder {
         return finish(step, events, scale, payload, c, coefficientPriors, eventPriors, q);
     }
 
-    /** A frame's estimated background bits by step and multiplier, each computed once. */
+    /**
+     * A frame's estimated background bits by step and multiplier, each computed once. A candidate is only compared
+     * with a limit, so its estimate stops as soon as it passes it; the values of every candidate that fitted are
+     * kept, since the encoder goes on with one of them.
+     */
     private final class Estimates {
         private final double[][] c;
         private final int[] priors;
         private final int[][] q;
-        private final java.util.Map<Long, Double> known = new java.util.HashMap<>();
+        private final Map<Long, Double> known = new HashMap<>();
+        /** Estimates stopped early: at least this many bits. */
+        private final Map<Long, Double> atLeast = new HashMap<>();
+        private final Map<Long, int[][]> values = new HashMap<>();
 
         Estimates(double[][] c, int[] priors, int[][] q) {
             this.c = c;
@@ -154,20 +163,59 @@ final class HybridEncoder {
             this.q = q;
         }
 
+        /** The whole estimate. */
         double bits(int step, double scale) {
-            long key = (long) step << 32 | Float.floatToIntBits((float) scale);
-            Double bits = known.get(key);
-            if (bits == null) {
-                bits = code(step, scale);
-            }
-            return bits;
+            return bits(step, scale, Double.MAX_VALUE);
         }
 
-        /** Codes (estimating) at step and multiplier, leaving the quantised values in q. */
-        double code(int step, double scale) {
-            double bits = background.estimate(c, step, priors, scale, q, Double.MAX_VALUE);
-            known.put((long) step << 32 | Float.floatToIntBits((float) scale), bits);
-            return bits;
+        /** Whether the estimate at step and multiplier is within {@code limit} bits. */
+        boolean fits(int step, double scale, double limit) {
+            return bits(step, scale, limit) <= limit;
+        }
+
+        /** The estimate, or as soon as it passes {@code limit}, some figure above the limit. */
+        private double bits(int step, double scale, double limit) {
+            long key = key(step, scale);
+            Double bits = known.get(key);
+            if (bits != null) {
+                return bits;
+            }
+            Double partial = atLeast.get(key);
+            if (partial != null && partial > limit) {
+                return partial;
+            }
+            double estimate = background.estimate(c, step, priors, scale, q, limit);
+            if (estimate > limit) {
+                atLeast.put(key, estimate);
+            } else {
+                known.put(key, estimate);
+                values.put(key, copy(q));
+            }
+            return estimate;
+        }
+
+        /** Leaves in q the values of coding at step and multiplier. */
+        void code(int step, double scale) {
+            int[][] kept = values.get(key(step, scale));
+            if (kept == null) {
+                bits(step, scale);
+                kept = values.get(key(step, scale));
+            }
+            for (int s = 0; s < q.length; s++) {
+                System.arraycopy(kept[s], 0, q[s], 0, q[s].length);
+            }
+        }
+
+        private static long key(int step, double scale) {
+            return (long) step << 32 | Float.floatToIntBits((float) scale);
+        }
+
+        private static int[][] copy(int[][] values) {
+            int[][] copy = new int[values.length][];
+            for (int s = 0; s < values.length; s++) {
+                copy[s] = values[s].clone();
+            }
+            return copy;
         }
     }
 
@@ -204,12 +252,12 @@ final class HybridEncoder {
         int s = predicted > 0 ? proxy.step(limit * predicted / measured) : guess;
         int fits;
         int fails;
-        if (estimates.bits(s, 1) <= limit) {
+        if (estimates.fits(s, 1, limit)) {
             fits = s;
             fails = -1;
             for (int stride = 1; fits > 0; stride *= 2) {
                 int candidate = Math.max(0, fits - stride);
-                if (estimates.bits(candidate, 1) <= limit) {
+                if (estimates.fits(candidate, 1, limit)) {
                     fits = candidate;
                 } else {
                     fails = candidate;
@@ -221,7 +269,7 @@ final class HybridEncoder {
             fits = Background.MAX_STEP_INDEX;
             for (int stride = 1; fails < Background.MAX_STEP_INDEX; stride *= 2) {
                 int candidate = Math.min(Background.MAX_STEP_INDEX, fails + stride);
-                if (estimates.bits(candidate, 1) <= limit) {
+                if (estimates.fits(candidate, 1, limit)) {
                     fits = candidate;
                     break;
                 }
@@ -230,7 +278,7 @@ final class HybridEncoder {
         }
         while (fits - fails > 1) {
             int mid = (fits + fails) >>> 1;
-            if (estimates.bits(mid, 1) <= limit) {
+            if (estimates.fits(mid, 1, limit)) {
                 fits = mid;
             } else {
                 fails = mid;
