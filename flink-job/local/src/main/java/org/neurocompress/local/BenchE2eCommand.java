@@ -2,6 +2,7 @@ package org.neurocompress.local;
 
 import org.neurocompress.codec.Codecs;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.neurocompress.kafka.replay.ReplaySource;
 import org.neurocompress.kafka.replay.Replayer;
 import org.neurocompress.kafka.wire.MetricsRecord;
 import org.neurocompress.kafka.wire.MetricsRecordFormat;
+import org.neurocompress.local.cluster.ClusterLayout;
+import org.neurocompress.local.cluster.StandaloneCluster;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,35 +49,65 @@ public final class BenchE2eCommand implements Callable<Integer> {
             + "channel is watched; 1 measures every frame, 0 turns the sidecar off. Default: ${DEFAULT-VALUE}.")
     double sidecarFraction;
 
+    @Option(names = "--cluster", description = "Run the job on a standalone Flink cluster of separate JVMs on this "
+            + "machine (a JobManager and --task-managers TaskManagers; the job jar submitted as flink run does) "
+            + "instead of a MiniCluster in this process; broker, replay and reader stay in this process.")
+    boolean cluster;
+
+    @Option(names = "--task-managers", defaultValue = "2", description = "With --cluster: how many TaskManagers, "
+            + "each with ceil(parallelism / this) slots. Default: ${DEFAULT-VALUE}.")
+    int taskManagers;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** The figures of one run. */
-    /** {@code samplesPerSecond} and {@code realtimeFactor} are null when the run was too short to measure. */
-    public record Result(int channels, double seconds, Double samplesPerSecond, Double realtimeFactor,
-            Double latencyMsP50, Double latencyMsP99, long peakMemoryMb, long frames, long framesLost,
-            long framesDuplicated) {
+    /**
+     * The figures of one run. {@code samplesPerSecond} and {@code realtimeFactor} are null when the run was too short
+     * to measure; {@code taskManagers} is null when the job ran in this process; {@code peakMemoryMb} sums the peaks
+     * of this process and of the cluster's.
+     */
+    public record Result(int channels, double seconds, Integer taskManagers, Double samplesPerSecond,
+            Double realtimeFactor, Double latencyMsP50, Double latencyMsP99, long peakMemoryMb, long frames,
+            long framesLost, long framesDuplicated) {
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (taskManagers < 1 || parallelism < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--task-managers and --parallelism must be "
+                    + "at least 1");
+        }
+        Path jobJar = cluster ? ClusterLayout.jobJar() : null;
         try (LocalSystem system = LocalSystem.start(Math.max(2, parallelism))) {
             ReplaySource source = ReplaySource.synthetic(channels, Math.min(duration, 2), 1);
             err.printf("bench e2e: loading %d channels x %.0f s into the samples topic...%n", channels, duration);
             var loaded = new Replayer(system.kafka(), system.topics().samples()).run(source, new ReplayOptions(
                     channels, duration, false, 256, Math.min(channels, 1024), 0), p -> { });
-            JobConfig config = system.jobConfig(spec.commandLine(), codec, level, "--parallelism",
-                    Integer.toString(parallelism), "--metrics-window-ms", "2000", "--sidecar-fraction",
-                    Double.toString(sidecarFraction));
+            String[] options = {"--parallelism", Integer.toString(parallelism), "--metrics-window-ms", "2000",
+                "--sidecar-fraction", Double.toString(sidecarFraction)};
+            JobConfig config = system.jobConfig(spec.commandLine(), codec, level, options);
             long perChannel = Math.round(duration * source.sampleRate());
-            err.printf("bench e2e: %d samples loaded; running the job (%s level %d, parallelism %d)...%n",
-                    loaded.samples(), config.codec(), config.level(), parallelism);
-            system.startJob(config, parallelism);
-            Result result = measure(system, config, perChannel);
+            err.printf("bench e2e: %d samples loaded; running the job (%s level %d, parallelism %d%s)...%n",
+                    loaded.samples(), config.codec(), config.level(), parallelism, cluster ? ", on a standalone "
+                            + "cluster of " + taskManagers + " TaskManagers" : "");
+            Result result;
+            if (cluster) {
+                int slots = (parallelism + taskManagers - 1) / taskManagers;
+                try (StandaloneCluster flink = StandaloneCluster.start(system.work().resolve("flink"),
+                        system.work().resolve("logs"), ClusterLayout.clusterLib(), taskManagers, slots)) {
+                    String jobId = flink.submit(jobJar, system.jobArgs(codec, level, options));
+                    flink.awaitRunning(jobId, Duration.ofMinutes(3));
+                    result = measure(system, config, perChannel, flink);
+                    flink.cancel(jobId);
+                }
+            } else {
+                system.startJob(config, parallelism);
+                result = measure(system, config, perChannel, null);
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(org.neurocompress.io.JsonOutput.of(result));
@@ -82,9 +115,10 @@ public final class BenchE2eCommand implements Callable<Integer> {
                 String rate = result.samplesPerSecond() == null ? "too short a run to measure"
                         : String.format(Locale.ROOT, "%.2f M samples/s sustained (real-time factor %.2f",
                                 result.samplesPerSecond() / 1e6, result.realtimeFactor());
-                out.printf(Locale.ROOT, "bench e2e: %d channels, %s for %d channels at %d Hz), latency p50 %s ms "
-                        + "p99 %s ms, peak memory %d MB, frames %d, lost %d, duplicated %d%n", channels, rate,
-                        channels, source.sampleRate(), result.latencyMsP50(),
+                out.printf(Locale.ROOT, "bench e2e: %d channels%s, %s for %d channels at %d Hz), latency p50 %s ms "
+                        + "p99 %s ms, peak memory %d MB, frames %d, lost %d, duplicated %d%n", channels,
+                        cluster ? " on " + taskManagers + " TaskManagers" : "", rate, channels,
+                        source.sampleRate(), result.latencyMsP50(),
                         result.latencyMsP99(), result.peakMemoryMb(), result.frames(), result.framesLost(),
                         result.framesDuplicated());
             }
@@ -94,7 +128,8 @@ public final class BenchE2eCommand implements Callable<Integer> {
     }
 
     /** Reads committed frames until every sample arrived (or 10 minutes), then the sidecar's latency records. */
-    private Result measure(LocalSystem system, JobConfig config, long samplesPerChannel) throws Exception {
+    private Result measure(LocalSystem system, JobConfig config, long samplesPerChannel, StandaloneCluster flink)
+            throws Exception {
         FrameTally tally = new FrameTally(channels, samplesPerChannel, config.samplesPerFrame());
         try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(system.kafka(), Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
@@ -123,9 +158,9 @@ public final class BenchE2eCommand implements Callable<Integer> {
         }
         Double realtimeFactor = rate == null ? null : rate / (channels * 19531.0);
         Double worstP99 = p99.stream().max(Double::compare).orElse(null);
-        return new Result(channels, duration, rate, realtimeFactor, median(p50), worstP99,
-                org.neurocompress.bench.CodecBenchmark.peakRssMb(), tally.frames(), tally.missingStretches(),
-                tally.duplicates());
+        long peak = org.neurocompress.bench.CodecBenchmark.peakRssMb() + (flink == null ? 0 : flink.peakRssMb());
+        return new Result(channels, duration, flink == null ? null : taskManagers, rate, realtimeFactor,
+                median(p50), worstP99, peak, tally.frames(), tally.missingStretches(), tally.duplicates());
     }
 
     private static Double median(List<Double> values) {

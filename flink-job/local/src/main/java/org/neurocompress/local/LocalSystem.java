@@ -62,14 +62,24 @@ final class LocalSystem implements AutoCloseable {
      */
     JobConfig jobConfig(picocli.CommandLine commandLine, String codec, Integer level, String... more) {
         JobOptions options = new picocli.CommandLine(new JobOptions()).getCommand();
+        picocli.CommandLine.populateCommand(options, jobArgs(codec, level, more).toArray(String[]::new));
+        return options.toConfig(commandLine);
+    }
+
+    /** The same configuration as the job's command-line arguments, for a job submitted to a cluster. */
+    List<String> jobArgs(String codec, Integer level, String... more) {
         List<String> args = new ArrayList<>(List.of("--bootstrap", bootstrapServers(), "--codec", codec,
                 "--checkpoint-ms", "1000", "--idle-flush-ms", "1000"));
         if (level != null) {
             args.addAll(List.of("--level", level.toString()));
         }
         args.addAll(List.of(more));
-        picocli.CommandLine.populateCommand(options, args.toArray(String[]::new));
-        return options.toConfig(commandLine);
+        return args;
+    }
+
+    /** A folder of this system's, removed when it closes. */
+    Path work() {
+        return work;
     }
 
     void startJob(JobConfig config, int parallelism) throws Exception {

@@ -1,5 +1,6 @@
 package org.neurocompress.it.deployed;
 
+import org.neurocompress.local.cluster.JavaProcess;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;

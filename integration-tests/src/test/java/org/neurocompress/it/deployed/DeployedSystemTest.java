@@ -39,6 +39,8 @@ import org.neurocompress.codec.FrameEncoder;
 import org.neurocompress.frame.Frame;
 import org.neurocompress.frame.FrameReader;
 import org.neurocompress.kafka.replay.ReplaySource;
+import org.neurocompress.local.cluster.JavaProcess;
+import org.neurocompress.local.cluster.StandaloneCluster;
 import org.neurocompress.synth.SyntheticRecording;
 import org.neurocompress.wav.WavReader;
 
@@ -66,7 +68,7 @@ class DeployedSystemTest {
     static Path dir;
     static Tools tools;
     static Broker broker;
-    static FlinkCluster cluster;
+    static StandaloneCluster cluster;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
@@ -78,9 +80,9 @@ class DeployedSystemTest {
             }
         }
         tools = new Tools(LOGS, dir.resolve("djl-cache"));
-        broker = new Broker(tools, dir.resolve("kafka-data"), FlinkCluster.freePort());
+        broker = new Broker(tools, dir.resolve("kafka-data"), StandaloneCluster.freePort());
         broker.start();
-        cluster = FlinkCluster.start(dir.resolve("flink"), LOGS, 2);
+        cluster = StandaloneCluster.start(dir.resolve("flink"), LOGS, Path.of(System.getProperty("clusterLib")), 2, 1);
     }
 
     @AfterAll
@@ -102,20 +104,10 @@ class DeployedSystemTest {
                 "--idle-flush-ms", "3000"));
         args.addAll(List.of(extra));
         String jobId = cluster.submit(JOB_JAR, args);
-        awaitRunning(jobId, Duration.ofSeconds(120));
+        cluster.awaitRunning(jobId, Duration.ofSeconds(120));
         return jobId;
     }
 
-    private static void awaitRunning(String jobId, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (cluster.isFullyRunning(jobId)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("job " + jobId + " not running after " + timeout + ": " + cluster.state(jobId));
-    }
 
     private static JavaProcess replay(String prefix, int channels, double seconds, String rate) throws Exception {
         return tools.start("replay-" + scenario(prefix), List.of("replay", "--bootstrap", broker.bootstrap(),
@@ -349,7 +341,7 @@ class DeployedSystemTest {
             broker.start();
             assertEquals(0, replay.await(180), "the replay tool carries on across the restart");
             everyFrameOnce(prefix, channels, seconds, 180);
-            awaitRunning(jobId, Duration.ofSeconds(60));
+            cluster.awaitRunning(jobId, Duration.ofSeconds(60));
         } finally {
             cluster.cancel(jobId);
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.neurocompress.local.cluster.JavaProcess;
 
 /**
  * The neurocompress tools (broker, topics, replay, consume, ...) run as a user runs them: each in its own JVM from

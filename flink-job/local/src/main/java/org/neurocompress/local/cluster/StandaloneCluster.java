@@ -1,4 +1,4 @@
-package org.neurocompress.it.deployed;
+package org.neurocompress.local.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,15 +22,17 @@ import java.util.stream.Stream;
 /**
  * A Flink 2.2 standalone session cluster as a user runs one: a JobManager and TaskManagers in their own JVMs,
  * started from Flink's jars with a conf/config.yaml, DJL in the cluster's lib (loaded parent-first, as in
- * docker/), jobs submitted with Flink's command-line client ({@code flink run}).
+ * docker/), jobs submitted with Flink's command-line client ({@code flink run}). The integration tests deploy on it,
+ * and {@code bench e2e --cluster} measures on it.
  */
-final class FlinkCluster implements AutoCloseable {
+public final class StandaloneCluster implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
     private final Path conf;
     private final String classpath;
     private final int restPort;
+    private final int slotsPerTaskManager;
     private final List<JavaProcess> taskManagers = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private JavaProcess jobManager;
@@ -38,17 +40,28 @@ final class FlinkCluster implements AutoCloseable {
 
     private final Path logs;
 
-    private FlinkCluster(Path dir, Path logs, String classpath, int restPort) {
+    private StandaloneCluster(Path dir, Path logs, String classpath, int restPort, int slotsPerTaskManager) {
         this.dir = dir;
+        this.slotsPerTaskManager = slotsPerTaskManager;
         this.logs = logs;
         this.conf = dir.resolve("conf");
         this.classpath = classpath;
         this.restPort = restPort;
     }
 
-    /** A JobManager and {@code taskManagers} TaskManagers of one slot each, registered and ready. */
-    static FlinkCluster start(Path dir, Path logs, int taskManagers) throws Exception {
-        FlinkCluster cluster = new FlinkCluster(dir, logs, clusterClasspath(), freePort());
+    /**
+     * A JobManager and {@code taskManagers} TaskManagers of {@code slotsPerTaskManager} slots each, registered and
+     * ready; the processes' working files in {@code dir}, their output in {@code logs}.
+     *
+     * @param clusterLib the jars a cluster's lib/ holds besides Flink's (DJL: flink-job/target/cluster-lib)
+     */
+    public static StandaloneCluster start(Path dir, Path logs, Path clusterLib, int taskManagers,
+            int slotsPerTaskManager) throws Exception {
+        if (!Files.isDirectory(clusterLib)) {
+            throw new IOException("no cluster libraries at " + clusterLib + ": build the project first (mvn package)");
+        }
+        StandaloneCluster cluster = new StandaloneCluster(dir, logs, clusterClasspath(clusterLib), freePort(),
+                slotsPerTaskManager);
         cluster.writeConfig();
         cluster.jobManager = JavaProcess.start("jobmanager", logs, List.of("-Xmx512m",
                 "-Dlog4j.configurationFile=" + cluster.conf.resolve("log4j.properties")),
@@ -62,18 +75,18 @@ final class FlinkCluster implements AutoCloseable {
     }
 
     /**
-     * Flink's jars with their dependencies and logging, and DJL's (as a cluster's lib/ holds them): the test's
+     * Flink's jars with their dependencies and logging, and DJL's (as a cluster's lib/ holds them): this JVM's
      * class path less what only the job jar or the tools may bring (our classes, the Kafka connector and clients,
-     * DJL's copies there) and the test's own libraries.
+     * DJL's copies there) and the tests' and tools' own libraries.
      */
-    private static String clusterClasspath() throws IOException {
+    private static String clusterClasspath(Path clusterLib) throws IOException {
         List<String> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (NOT_IN_THE_CLUSTER.stream().noneMatch(entry::contains)) {
                 entries.add(entry);
             }
         }
-        try (Stream<Path> djl = Files.list(Path.of(System.getProperty("clusterLib")))) {
+        try (Stream<Path> djl = Files.list(clusterLib)) {
             djl.map(Path::toString).sorted().forEach(entries::add);
         }
         return String.join(File.pathSeparator, entries);
@@ -82,7 +95,7 @@ final class FlinkCluster implements AutoCloseable {
     private static final List<String> NOT_IN_THE_CLUSTER = List.of("/target/classes", "/target/test-classes",
             "/org/neurocompress/", "/ai/djl/", "/org/apache/kafka/", "flink-connector-kafka", "/org/scala-lang/",
             "/com/typesafe/", "/org/junit/", "/org/opentest4j/", "/org/apiguardian/", "/info/picocli/", "/org/jfree/",
-            "/me/tongfei/", "/org/yaml/");
+            "/me/tongfei/", "/org/yaml/", "/io/javalin/", "/org/eclipse/jetty/", "/org/webjars/");
 
     private void writeConfig() throws IOException {
         Files.createDirectories(conf);
@@ -98,7 +111,7 @@ final class FlinkCluster implements AutoCloseable {
                 "rest.port: " + restPort,
                 "jobmanager.memory.process.size: 1024m",
                 "taskmanager.memory.process.size: 1536m",
-                "taskmanager.numberOfTaskSlots: 1",
+                "taskmanager.numberOfTaskSlots: " + slotsPerTaskManager,
                 "parallelism.default: 2",
                 "classloader.parent-first-patterns.additional: ai.djl.",
                 "execution.checkpointing.dir: " + checkpoints.toUri(),
@@ -109,7 +122,9 @@ final class FlinkCluster implements AutoCloseable {
                 "restart-strategy.fixed-delay.attempts: 100",
                 "restart-strategy.fixed-delay.delay: 1 s",
                 ""));
-        Files.copy(Path.of(System.getProperty("log4jConfig")), conf.resolve("log4j.properties"));
+        try (var log4j = StandaloneCluster.class.getResourceAsStream("cluster-log4j.properties")) {
+            Files.copy(log4j, conf.resolve("log4j.properties"));
+        }
     }
 
     private Map<String, String> env() {
@@ -117,7 +132,7 @@ final class FlinkCluster implements AutoCloseable {
     }
 
     /** A new TaskManager JVM with the memory options Flink's scripts would compute for it. */
-    JavaProcess startTaskManager() throws Exception {
+    public JavaProcess startTaskManager() throws Exception {
         List<String> jvm = new ArrayList<>();
         List<String> dynamic = new ArrayList<>();
         for (String line : runForOutput("org.apache.flink.runtime.util.bash.BashJavaUtils",
@@ -137,7 +152,7 @@ final class FlinkCluster implements AutoCloseable {
         return tm;
     }
 
-    List<JavaProcess> taskManagers() {
+    public List<JavaProcess> taskManagers() {
         return taskManagers.stream().filter(JavaProcess::isAlive).toList();
     }
 
@@ -157,7 +172,7 @@ final class FlinkCluster implements AutoCloseable {
      * Submits a job jar as {@code flink run -d JAR ARGS} does, and returns the job's id. The client runs the
      * job's main (which validates its options and loads the model) in its own JVM.
      */
-    String submit(Path jobJar, List<String> jobArgs) throws Exception {
+    public String submit(Path jobJar, List<String> jobArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "-m", "localhost:" + restPort, "-d", jobJar.toString()));
         args.addAll(jobArgs);
         JavaProcess client = JavaProcess.start("flink-run-" + System.nanoTime(), logs,
@@ -172,14 +187,14 @@ final class FlinkCluster implements AutoCloseable {
         return id.group(1);
     }
 
-    JsonNode rest(String path) throws Exception {
+    public JsonNode rest(String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + restPort
                 + path)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 
     /** The job's state, and whether every one of its tasks is running. */
-    boolean isFullyRunning(String jobId) throws Exception {
+    public boolean isFullyRunning(String jobId) throws Exception {
         JsonNode job = rest("/jobs/" + jobId);
         if (!"RUNNING".equals(job.path("state").asText())) {
             return false;
@@ -196,7 +211,7 @@ final class FlinkCluster implements AutoCloseable {
      * How many times the job has restarted since it was submitted (Flink's {@code numRestarts} job metric). The
      * JobManager fetches metrics in the background, at most every few seconds: the first answer may be empty.
      */
-    long restarts(String jobId) throws Exception {
+    public long restarts(String jobId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             for (JsonNode metric : rest("/jobs/" + jobId + "/metrics?get=numRestarts")) {
@@ -207,15 +222,36 @@ final class FlinkCluster implements AutoCloseable {
         throw new IllegalStateException("job " + jobId + " reported no numRestarts metric within 30 s");
     }
 
-    long completedCheckpoints(String jobId) throws Exception {
+    /** Waits until the job and every one of its tasks run; fails with the job's state after {@code timeout}. */
+    public void awaitRunning(String jobId, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (isFullyRunning(jobId)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("job " + jobId + " not running after " + timeout + ": " + state(jobId));
+    }
+
+    /** The most memory the JobManager and the TaskManagers still running have held, summed, in MB. */
+    public long peakRssMb() {
+        long sum = jobManager == null ? 0 : jobManager.peakRssMb();
+        for (JavaProcess tm : taskManagers()) {
+            sum += tm.peakRssMb();
+        }
+        return sum;
+    }
+
+    public long completedCheckpoints(String jobId) throws Exception {
         return rest("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
     }
 
-    String state(String jobId) throws Exception {
+    public String state(String jobId) throws Exception {
         return rest("/jobs/" + jobId).path("state").asText();
     }
 
-    void cancel(String jobId) throws Exception {
+    public void cancel(String jobId) throws Exception {
         http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + "/jobs/" + jobId
                 + "?mode=cancel")).method("PATCH", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -237,7 +273,7 @@ final class FlinkCluster implements AutoCloseable {
                 + jobManager.tail());
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
