@@ -7,36 +7,68 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neurocompress.codec.CodecSpec;
+import org.neurocompress.codec.Codecs;
 import org.neurocompress.local.BenchE2eCommand;
 import picocli.CommandLine;
 
 /**
- * {@code bench e2e --cluster}, small: the job jar on a standalone cluster of separate JVMs (a JobManager and two
- * TaskManagers) delivers every channel's frames exactly once and the run reports its figures. No timing asserted.
+ * {@code bench e2e --cluster}: the job jar on a standalone cluster of separate JVMs delivers every channel's frames
+ * exactly once, reports its figures, and drains a backlog larger than its TaskManager's heap without a restart. No
+ * timing asserted.
  */
 class BenchE2eClusterTest {
+    private static final int RATE = 19531;
+
     @Test
-    void runsTheJobOnAStandaloneClusterAndCountsFramesExactlyOnce() throws Exception {
+    void runsTheJobOnTwoTaskManagersAndCountsFramesExactlyOnce() throws Exception {
+        JsonNode r = bench("--task-managers", "2", "--channels", "6", "--duration", "3", "--codec", "raw");
+        assertEquals(2, r.get("task_managers").asInt());
+        assertEquals(6 * frames("raw", 3), r.get("frames").asInt());
+        assertEquals(0, r.get("frames_lost").asInt());
+        assertEquals(0, r.get("frames_duplicated").asInt());
+        assertEquals(0, r.get("restarts").asInt());
+        // This process's peak and the cluster's three JVMs': more than this process alone ever held.
+        assertTrue(r.get("peak_memory_mb").asLong() > org.neurocompress.bench.CodecBenchmark.peakRssMb(),
+                r.toString());
+    }
+
+    /**
+     * Backpressure with bounded memory: 128 channels x 60 s of samples (150 M samples, 300 MB as 16-bit values)
+     * wait in the topic before the job starts, and one TaskManager of 900 MB (Flink's memory model gives it a heap of
+     * about 240 MB) encodes them with the default codec. Were the backlog buffered rather than read as fast as it
+     * is encoded, the TaskManager would run out of memory and the job would restart.
+     */
+    @Test
+    void drainsABacklogLargerThanTheTaskManagersHeapWithoutARestart() throws Exception {
+        JsonNode r = bench("--task-managers", "1", "--parallelism", "1", "--task-manager-memory", "900m",
+                "--channels", "128", "--duration", "60");
+        assertEquals(0, r.get("restarts").asInt(), r.toString());
+        assertEquals(128 * frames(Codecs.DEFAULT, 60), r.get("frames").asInt());
+        assertEquals(0, r.get("frames_lost").asInt());
+        assertEquals(0, r.get("frames_duplicated").asInt());
+    }
+
+    private static JsonNode bench(String... options) throws Exception {
         CommandLine cmd = new CommandLine(new BenchE2eCommand());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
-        int channels = 6;
-        int exit = org.neurocompress.cli.Main.run(cmd, new String[] {"--cluster", "--task-managers", "2",
-            "--channels", Integer.toString(channels), "--duration", "3", "--codec", "raw", "--json"});
+        List<String> args = new ArrayList<>(List.of("--cluster", "--json"));
+        args.addAll(List.of(options));
+        int exit = org.neurocompress.cli.Main.run(cmd, args.toArray(String[]::new));
         assertEquals(0, exit, err.toString());
-        JsonNode r = new ObjectMapper().readTree(out.toString());
-        assertEquals(2, r.get("task_managers").asInt());
-        int perFrame = org.neurocompress.codec.Codecs.spec("raw").level(1).segmentsPerFrame()
-                * org.neurocompress.codec.Codecs.spec("raw").segmentLength();
-        int samples = 3 * 19531;
-        assertEquals(channels * ((samples + perFrame - 1) / perFrame), r.get("frames").asInt());
-        assertEquals(0, r.get("frames_lost").asInt());
-        assertEquals(0, r.get("frames_duplicated").asInt());
-        // This process's peak and the cluster's three JVMs': more than this process alone ever held.
-        assertTrue(r.get("peak_memory_mb").asLong() > org.neurocompress.bench.CodecBenchmark.peakRssMb(),
-                r.toString());
+        return new ObjectMapper().readTree(out.toString());
+    }
+
+    /** Frames of one channel of {@code seconds} at the codec's default level: the last one short. */
+    private static int frames(String codec, int seconds) {
+        CodecSpec spec = Codecs.spec(codec);
+        int perFrame = spec.level(spec.defaultLevel()).segmentsPerFrame() * spec.segmentLength();
+        return (seconds * RATE + perFrame - 1) / perFrame;
     }
 }

@@ -58,6 +58,11 @@ public final class BenchE2eCommand implements Callable<Integer> {
             + "each with ceil(parallelism / this) slots. Default: ${DEFAULT-VALUE}.")
     int taskManagers;
 
+    @Option(names = "--task-manager-memory", defaultValue = StandaloneCluster.Size.DEFAULT_MEMORY, description =
+            "With --cluster: each TaskManager's memory (Flink's taskmanager.memory.process.size). "
+            + "Default: ${DEFAULT-VALUE}.")
+    String taskManagerMemory;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -66,12 +71,12 @@ public final class BenchE2eCommand implements Callable<Integer> {
 
     /**
      * The figures of one run. {@code samplesPerSecond} and {@code realtimeFactor} are null when the run was too short
-     * to measure; {@code taskManagers} is null when the job ran in this process; {@code peakMemoryMb} sums the peaks
-     * of this process and of the cluster's.
+     * to measure; {@code taskManagers} and {@code restarts} (of the job, Flink's numRestarts) are null when the job
+     * ran in this process; {@code peakMemoryMb} sums the peaks of this process and of the cluster's.
      */
     public record Result(int channels, double seconds, Integer taskManagers, Double samplesPerSecond,
             Double realtimeFactor, Double latencyMsP50, Double latencyMsP99, long peakMemoryMb, long frames,
-            long framesLost, long framesDuplicated) {
+            long framesLost, long framesDuplicated, Long restarts) {
     }
 
     @Override
@@ -98,15 +103,16 @@ public final class BenchE2eCommand implements Callable<Integer> {
             if (cluster) {
                 int slots = (parallelism + taskManagers - 1) / taskManagers;
                 try (StandaloneCluster flink = StandaloneCluster.start(system.work().resolve("flink"),
-                        system.work().resolve("logs"), ClusterLayout.clusterLib(), taskManagers, slots)) {
+                        system.work().resolve("logs"), ClusterLayout.clusterLib(), new StandaloneCluster.Size(
+                                taskManagers, slots, taskManagerMemory))) {
                     String jobId = flink.submit(jobJar, system.jobArgs(codec, level, options));
                     flink.awaitRunning(jobId, Duration.ofMinutes(3));
-                    result = measure(system, config, perChannel, flink);
+                    result = measure(system, config, perChannel, flink, jobId);
                     flink.cancel(jobId);
                 }
             } else {
                 system.startJob(config, parallelism);
-                result = measure(system, config, perChannel, null);
+                result = measure(system, config, perChannel, null, null);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -116,11 +122,12 @@ public final class BenchE2eCommand implements Callable<Integer> {
                         : String.format(Locale.ROOT, "%.2f M samples/s sustained (real-time factor %.2f",
                                 result.samplesPerSecond() / 1e6, result.realtimeFactor());
                 out.printf(Locale.ROOT, "bench e2e: %d channels%s, %s for %d channels at %d Hz), latency p50 %s ms "
-                        + "p99 %s ms, peak memory %d MB, frames %d, lost %d, duplicated %d%n", channels,
+                        + "p99 %s ms, peak memory %d MB, frames %d, lost %d, duplicated %d%s%n", channels,
                         cluster ? " on " + taskManagers + " TaskManagers" : "", rate, channels,
                         source.sampleRate(), result.latencyMsP50(),
                         result.latencyMsP99(), result.peakMemoryMb(), result.frames(), result.framesLost(),
-                        result.framesDuplicated());
+                        result.framesDuplicated(), result.restarts() == null ? "" : ", job restarts "
+                                + result.restarts());
             }
             out.flush();
         }
@@ -128,8 +135,8 @@ public final class BenchE2eCommand implements Callable<Integer> {
     }
 
     /** Reads committed frames until every sample arrived (or 10 minutes), then the sidecar's latency records. */
-    private Result measure(LocalSystem system, JobConfig config, long samplesPerChannel, StandaloneCluster flink)
-            throws Exception {
+    private Result measure(LocalSystem system, JobConfig config, long samplesPerChannel, StandaloneCluster flink,
+            String jobId) throws Exception {
         FrameTally tally = new FrameTally(channels, samplesPerChannel, config.samplesPerFrame());
         try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(system.kafka(), Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
@@ -160,7 +167,8 @@ public final class BenchE2eCommand implements Callable<Integer> {
         Double worstP99 = p99.stream().max(Double::compare).orElse(null);
         long peak = org.neurocompress.bench.CodecBenchmark.peakRssMb() + (flink == null ? 0 : flink.peakRssMb());
         return new Result(channels, duration, flink == null ? null : taskManagers, rate, realtimeFactor,
-                median(p50), worstP99, peak, tally.frames(), tally.missingStretches(), tally.duplicates());
+                median(p50), worstP99, peak, tally.frames(), tally.missingStretches(), tally.duplicates(),
+                flink == null ? null : flink.restarts(jobId));
     }
 
     private static Double median(List<Double> values) {

@@ -82,7 +82,8 @@ class DeployedSystemTest {
         tools = new Tools(LOGS, dir.resolve("djl-cache"));
         broker = new Broker(tools, dir.resolve("kafka-data"), StandaloneCluster.freePort());
         broker.start();
-        cluster = StandaloneCluster.start(dir.resolve("flink"), LOGS, Path.of(System.getProperty("clusterLib")), 2, 1);
+        cluster = StandaloneCluster.start(dir.resolve("flink"), LOGS, Path.of(System.getProperty("clusterLib")),
+                StandaloneCluster.Size.of(2, 1));
     }
 
     @AfterAll

@@ -32,7 +32,7 @@ public final class StandaloneCluster implements AutoCloseable {
     private final Path conf;
     private final String classpath;
     private final int restPort;
-    private final int slotsPerTaskManager;
+    private final Size size;
     private final List<JavaProcess> taskManagers = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private JavaProcess jobManager;
@@ -40,9 +40,9 @@ public final class StandaloneCluster implements AutoCloseable {
 
     private final Path logs;
 
-    private StandaloneCluster(Path dir, Path logs, String classpath, int restPort, int slotsPerTaskManager) {
+    private StandaloneCluster(Path dir, Path logs, String classpath, int restPort, Size size) {
         this.dir = dir;
-        this.slotsPerTaskManager = slotsPerTaskManager;
+        this.size = size;
         this.logs = logs;
         this.conf = dir.resolve("conf");
         this.classpath = classpath;
@@ -50,18 +50,29 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     /**
-     * A JobManager and {@code taskManagers} TaskManagers of {@code slotsPerTaskManager} slots each, registered and
-     * ready; the processes' working files in {@code dir}, their output in {@code logs}.
+     * How many TaskManagers, their slots, and each one's memory (Flink's taskmanager.memory.process.size: the JVM's
+     * heap, network buffers and overhead are derived from it).
+     */
+    public record Size(int taskManagers, int slotsPerTaskManager, String taskManagerMemory) {
+        public static final String DEFAULT_MEMORY = "1536m";
+
+        public static Size of(int taskManagers, int slotsPerTaskManager) {
+            return new Size(taskManagers, slotsPerTaskManager, DEFAULT_MEMORY);
+        }
+    }
+
+    /**
+     * A JobManager and the TaskManagers, registered and ready; the processes' working files in {@code dir}, their
+     * output in {@code logs}.
      *
      * @param clusterLib the jars a cluster's lib/ holds besides Flink's (DJL: flink-job/target/cluster-lib)
      */
-    public static StandaloneCluster start(Path dir, Path logs, Path clusterLib, int taskManagers,
-            int slotsPerTaskManager) throws Exception {
+    public static StandaloneCluster start(Path dir, Path logs, Path clusterLib, Size size) throws Exception {
         if (!Files.isDirectory(clusterLib)) {
             throw new IOException("no cluster libraries at " + clusterLib + ": build the project first (mvn package)");
         }
-        StandaloneCluster cluster = new StandaloneCluster(dir, logs, clusterClasspath(clusterLib), freePort(),
-                slotsPerTaskManager);
+        int taskManagers = size.taskManagers();
+        StandaloneCluster cluster = new StandaloneCluster(dir, logs, clusterClasspath(clusterLib), freePort(), size);
         cluster.writeConfig();
         cluster.jobManager = JavaProcess.start("jobmanager", logs, List.of("-Xmx512m",
                 "-Dlog4j.configurationFile=" + cluster.conf.resolve("log4j.properties")),
@@ -110,8 +121,10 @@ public final class StandaloneCluster implements AutoCloseable {
                 "rest.bind-address: localhost",
                 "rest.port: " + restPort,
                 "jobmanager.memory.process.size: 1024m",
-                "taskmanager.memory.process.size: 1536m",
-                "taskmanager.numberOfTaskSlots: " + slotsPerTaskManager,
+                "taskmanager.memory.process.size: " + size.taskManagerMemory(),
+                // The job keeps its state on the heap (Flink's hashmap backend): managed memory would lie unused.
+                "taskmanager.memory.managed.fraction: 0.05",
+                "taskmanager.numberOfTaskSlots: " + size.slotsPerTaskManager(),
                 "parallelism.default: 2",
                 "classloader.parent-first-patterns.additional: ai.djl.",
                 "execution.checkpointing.dir: " + checkpoints.toUri(),
