@@ -14,7 +14,8 @@ import org.neurocompress.synth.SyntheticElectrode;
 
 /**
  * Measures one codec level on one thread: throughput of encoding and decoding whole frames (serialisation
- * included), and the latency of encoding a single segment, the cost a live encoder pays per segment.
+ * included), and the latency of encoding a single segment, the cost a live encoder pays per segment. Each level is
+ * first run for a while unmeasured, so the figures are the JIT-compiled steady state a long-running job sees.
  */
 public final class CodecBenchmark {
     /** Figures of one codec level. */
@@ -26,12 +27,24 @@ public final class CodecBenchmark {
     /** Frames of as many channels encoded in one call when batched, as the stream job does by default. */
     public static final int BATCH = 64;
 
+    /**
+     * What to measure on.
+     *
+     * @param seconds signal per level
+     * @param warmupSeconds how long each level encodes and decodes unmeasured first (at least one short pass)
+     * @param latencySamples how many single segments the latency percentiles come from
+     */
+    public record Settings(int seconds, double warmupSeconds, int latencySamples) {
+    }
+
     private final int seconds;
+    private final double warmupSeconds;
     private final int latencySamples;
 
-    public CodecBenchmark(int seconds, int latencySamples) {
-        this.seconds = seconds;
-        this.latencySamples = latencySamples;
+    public CodecBenchmark(Settings settings) {
+        this.seconds = settings.seconds();
+        this.warmupSeconds = settings.warmupSeconds();
+        this.latencySamples = settings.latencySamples();
     }
 
     public Result run(Codec codec, int level) throws IOException {
@@ -40,12 +53,18 @@ public final class CodecBenchmark {
         int perFrame = encoder.samplesPerFrame();
         int frames = Math.max(4, (int) Math.ceil((double) seconds * SyntheticElectrode.N1_SAMPLE_RATE / perFrame));
         short[] signal = new SyntheticElectrode(7, SyntheticElectrode.N1_SAMPLE_RATE).samples(frames * perFrame);
-        pass(encoder, decoder, signal, perFrame, Math.min(frames, 4)); // warm-up
+        // Warm-up: the JIT compiles a hot loop after thousands of runs, a few frames at the slow levels.
+        long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        int warmFrames = Math.min(frames, 4);
+        do {
+            pass(encoder, decoder, signal, perFrame, warmFrames);
+            batchedEncodeNanos(encoder, signal, perFrame, warmFrames);
+            segmentLatencies(encoder, signal, Math.min(latencySamples, 20));
+        } while (System.nanoTime() < warmEnd);
         long[] nanos = pass(encoder, decoder, signal, perFrame, frames);
         long samples = (long) frames * perFrame;
-        batchedEncodeNanos(encoder, signal, perFrame, Math.min(frames, BATCH)); // warm-up
         long batched = batchedEncodeNanos(encoder, signal, perFrame, frames);
-        double[] latencies = segmentLatencies(encoder, signal);
+        double[] latencies = segmentLatencies(encoder, signal, latencySamples);
         return new Result(codec.name(), level, samples / (nanos[0] / 1e9), samples / (nanos[1] / 1e9),
                 samples / (batched / 1e9), percentile(latencies, 50), percentile(latencies, 99),
                 2.0 * samples / nanos[2], peakRssMb());
@@ -90,11 +109,11 @@ public final class CodecBenchmark {
         return nanos;
     }
 
-    private double[] segmentLatencies(FrameEncoder encoder, short[] signal) {
+    private static double[] segmentLatencies(FrameEncoder encoder, short[] signal, int count) {
         int s = encoder.codec().segmentLength();
         int available = signal.length / s;
-        double[] ms = new double[latencySamples];
-        for (int i = 0; i < latencySamples; i++) {
+        double[] ms = new double[count];
+        for (int i = 0; i < count; i++) {
             int at = (i % available) * s;
             long t0 = System.nanoTime();
             encoder.encode(0, at, SyntheticElectrode.N1_SAMPLE_RATE, signal, at, s);

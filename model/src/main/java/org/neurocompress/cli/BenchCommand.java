@@ -39,6 +39,10 @@ final class BenchCommand implements Runnable {
                 + "${DEFAULT-VALUE}.")
         int seconds;
 
+        @Option(names = "--warmup", defaultValue = "2", description = "Seconds each level encodes and decodes "
+                + "unmeasured first, so the figures are the steady state of a long run. Default: ${DEFAULT-VALUE}.")
+        double warmup;
+
         @Option(names = "--json", description = "Print a JSON array.")
         boolean json;
 
@@ -53,7 +57,11 @@ final class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             List<CodecBenchmark.Result> results = new ArrayList<>();
-            CodecBenchmark bench = new CodecBenchmark(seconds, 200);
+            if (seconds < 1 || warmup < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be at least 1 and "
+                        + "--warmup at least 0");
+            }
+            CodecBenchmark bench = new CodecBenchmark(new CodecBenchmark.Settings(seconds, warmup, 200));
             for (String name : codecs == null ? Codecs.names() : codecs) {
                 Codec codec;
                 try {

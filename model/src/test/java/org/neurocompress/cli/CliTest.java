@@ -51,6 +51,28 @@ class CliTest {
     }
 
     @Test
+    void benchCodecReportsEveryLevelsFigures() throws Exception {
+        Run bench = run("bench", "codec", "--codec", "lossless", "--seconds", "1", "--warmup", "0", "--json");
+        assertEquals(0, bench.exit(), bench.err());
+        JsonNode results = new ObjectMapper().readTree(bench.out());
+        assertEquals(org.neurocompress.codec.Codecs.spec("lossless").levels().size(), results.size());
+        for (JsonNode r : results) {
+            assertEquals("lossless", r.get("codec").asText());
+            for (String rate : new String[] {"encode_samples_per_second_per_core",
+                "decode_samples_per_second_per_core", "encode_batched_samples_per_second_per_core",
+                "segment_latency_ms_p50", "peak_rss_mb"}) {
+                assertTrue(r.get(rate).asDouble() > 0, rate + " in " + r);
+            }
+            assertTrue(r.get("segment_latency_ms_p99").asDouble() >= r.get("segment_latency_ms_p50").asDouble());
+            // Generated electrodes sit on a 10-bit grid: exact coding takes well under 16 bits a sample.
+            assertTrue(r.get("compression_ratio").asDouble() > 1.5, r.toString());
+        }
+        Run refused = run("bench", "codec", "--seconds", "0");
+        assertEquals(2, refused.exit());
+        assertTrue(refused.err().contains("--seconds must be at least 1"), refused.err());
+    }
+
+    @Test
     void wrongOrMissingArgumentsExitWith2AndNameTheProblem() {
         Run missing = run("encode", "only-one.wav");
         assertEquals(2, missing.exit());
