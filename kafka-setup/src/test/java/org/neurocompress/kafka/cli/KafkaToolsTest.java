@@ -18,8 +18,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurocompress.codec.Codec;
 import org.neurocompress.codec.FrameEncoder;
 import org.neurocompress.codec.dct.DctCodec;
+import org.neurocompress.codec.lossless.LosslessCodec;
+import org.neurocompress.codec.lossless.NearLosslessCodec;
 import org.neurocompress.codec.raw.RawCodec;
 import org.neurocompress.frame.FrameWriter;
 import org.neurocompress.kafka.testing.LocalBrokerExtension;
@@ -134,6 +137,49 @@ class KafkaToolsTest {
             acc.add(channels.get(c), decoded);
             // docs/codecs.md: dct level 3 keeps at least 3.7 dB on generated electrodes.
             assertTrue(acc.result(1).snrDb() >= 3.7, "channel " + c + " SNR " + acc.result(1).snrDb());
+        }
+    }
+
+    /** The archive codecs through consume: lossless frames decode to the very samples, near-lossless within k. */
+    @Test
+    void losslessFramesComeBackExactAndNearLosslessWithinTheirBound() throws Exception {
+        String samplesPrefix = prefix();
+        createTopics(samplesPrefix);
+        assertEquals(0, run("replay", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", samplesPrefix,
+                "--synthetic", "--channels", "3", "--duration", "2", "--rate", "max").exit());
+        Map<Integer, short[]> channels = SamplesToFrames.readChannels(config(), samplesPrefix + "samples");
+        for (Codec codec : List.of(new LosslessCodec(), new NearLosslessCodec())) {
+            String prefix = prefix();
+            createTopics(prefix);
+            int level = codec.defaultLevel();
+            SamplesToFrames.publish(config(), prefix + "frames", channels, new FrameEncoder(codec, level),
+                    SyntheticElectrode.N1_SAMPLE_RATE);
+            Path out = dir.resolve(codec.name());
+            ToolRun consume = run("consume", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix,
+                    "--out", out.toString(), "--idle-timeout", "2");
+            assertEquals(0, consume.exit(), consume.err());
+            for (int c = 0; c < 3; c++) {
+                short[] original = channels.get(c);
+                short[] decoded = WavReader.readAll(out.resolve(String.format("channel-%05d.wav", c)))[0];
+                assertEquals(original.length, decoded.length);
+                // The bound holds frame by frame, on each frame's own grid.
+                int perFrame = codec.spec().level(level).segmentsPerFrame() * codec.segmentLength();
+                int worst = 0;
+                for (int first = 0; first < original.length; first += perFrame) {
+                    int count = Math.min(perFrame, original.length - first);
+                    int bound = codec instanceof NearLosslessCodec ? NearLosslessCodec.errorBound(original, first,
+                            count, level) : 0;
+                    for (int i = first; i < first + count; i++) {
+                        int error = Math.abs(original[i] - decoded[i]);
+                        assertTrue(error <= bound, codec.name() + " channel " + c + " sample " + i + ": error "
+                                + error + " > " + bound);
+                        worst = Math.max(worst, error);
+                    }
+                }
+                if (codec instanceof NearLosslessCodec) {
+                    assertTrue(worst > 0, "near-lossless should not be exact on generated electrodes");
+                }
+            }
         }
     }
 
