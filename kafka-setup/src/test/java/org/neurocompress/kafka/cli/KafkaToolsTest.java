@@ -121,10 +121,7 @@ class KafkaToolsTest {
     @Test
     void dctFramesDecodeWithinTheCodecsQuality() throws Exception {
         String prefix = prefix();
-        createTopics(prefix);
-        assertEquals(0, run("replay", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix,
-                "--synthetic", "--channels", "3", "--duration", "2", "--rate", "max").exit());
-        Map<Integer, short[]> channels = SamplesToFrames.readChannels(config(), prefix + "samples");
+        Map<Integer, short[]> channels = replayThreeChannels(prefix);
         SamplesToFrames.publish(config(), prefix + "frames", channels, new FrameEncoder(new DctCodec(), 3),
                 SyntheticElectrode.N1_SAMPLE_RATE);
         Path out = dir.resolve("dct");
@@ -140,14 +137,18 @@ class KafkaToolsTest {
         }
     }
 
+    /** Three generated channels of 2 s replayed into new topics under {@code prefix}, as they arrived. */
+    private static Map<Integer, short[]> replayThreeChannels(String prefix) throws Exception {
+        createTopics(prefix);
+        assertEquals(0, run("replay", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", prefix,
+                "--synthetic", "--channels", "3", "--duration", "2", "--rate", "max").exit());
+        return SamplesToFrames.readChannels(config(), prefix + "samples");
+    }
+
     /** The archive codecs through consume: lossless frames decode to the very samples, near-lossless within k. */
     @Test
     void losslessFramesComeBackExactAndNearLosslessWithinTheirBound() throws Exception {
-        String samplesPrefix = prefix();
-        createTopics(samplesPrefix);
-        assertEquals(0, run("replay", "--bootstrap", BROKER.bootstrapServers(), "--topic-prefix", samplesPrefix,
-                "--synthetic", "--channels", "3", "--duration", "2", "--rate", "max").exit());
-        Map<Integer, short[]> channels = SamplesToFrames.readChannels(config(), samplesPrefix + "samples");
+        Map<Integer, short[]> channels = replayThreeChannels(prefix());
         for (Codec codec : List.of(new LosslessCodec(), new NearLosslessCodec())) {
             String prefix = prefix();
             createTopics(prefix);
