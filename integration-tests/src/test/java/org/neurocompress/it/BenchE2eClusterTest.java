@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,26 @@ class BenchE2eClusterTest {
         assertEquals(0, r.get("frames_duplicated").asInt());
     }
 
-    private static JsonNode bench(String... options) throws Exception {
+    /** Memory Flink cannot divide into a TaskManager: one line in Flink's words, and the logs kept. */
+    @Test
+    void aTaskManagerMemoryFlinkCannotUseIsOneLineNamingIt() throws Exception {
+        Run run = run("--task-manager-memory", "300m", "--channels", "2", "--duration", "1");
+        assertEquals(1, run.exit(), run.err());
+        String error = run.err().lines().filter(l -> l.startsWith("e2e: error:")).findFirst().orElse(run.err());
+        assertTrue(error.contains("Total Process Memory (300.000mb"), error);
+        String kept = run.err().lines().filter(l -> l.contains("the cluster's logs are kept in ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no logs kept: " + run.err()));
+        Path logs = Path.of(kept.substring(kept.indexOf(" in ") + 4).trim());
+        assertTrue(Files.isDirectory(logs), logs.toString());
+        try (var files = Files.walk(logs)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... options) {
         CommandLine cmd = new CommandLine(new BenchE2eCommand());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -61,8 +82,13 @@ class BenchE2eClusterTest {
         List<String> args = new ArrayList<>(List.of("--cluster", "--json"));
         args.addAll(List.of(options));
         int exit = org.neurocompress.cli.Main.run(cmd, args.toArray(String[]::new));
-        assertEquals(0, exit, err.toString());
-        return new ObjectMapper().readTree(out.toString());
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static JsonNode bench(String... options) throws Exception {
+        Run run = run(options);
+        assertEquals(0, run.exit(), run.err());
+        return new ObjectMapper().readTree(run.out());
     }
 
     /** Frames of one channel of {@code seconds} at the codec's default level: the last one short. */

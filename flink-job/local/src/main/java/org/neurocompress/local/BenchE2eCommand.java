@@ -2,6 +2,7 @@ package org.neurocompress.local;
 
 import org.neurocompress.codec.Codecs;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,13 +103,23 @@ public final class BenchE2eCommand implements Callable<Integer> {
             Result result;
             if (cluster) {
                 int slots = (parallelism + taskManagers - 1) / taskManagers;
-                try (StandaloneCluster flink = StandaloneCluster.start(system.work().resolve("flink"),
-                        system.work().resolve("logs"), ClusterLayout.clusterLib(), new StandaloneCluster.Size(
-                                taskManagers, slots, taskManagerMemory))) {
+                // The cluster's logs outlive a failed run, for a look at what went wrong; a good run removes them.
+                Path logs = Files.createTempDirectory("neurocompress-cluster-logs");
+                try (StandaloneCluster flink = StandaloneCluster.start(system.work().resolve("flink"), logs,
+                        ClusterLayout.clusterLib(), new StandaloneCluster.Size(taskManagers, slots,
+                                taskManagerMemory))) {
                     String jobId = flink.submit(jobJar, system.jobArgs(codec, level, options));
                     flink.awaitRunning(jobId, Duration.ofMinutes(3));
                     result = measure(system, config, perChannel, flink, jobId);
                     flink.cancel(jobId);
+                } catch (Exception | AssertionError e) {
+                    err.println("bench e2e: the cluster's logs are kept in " + logs);
+                    throw e;
+                }
+                if (result.framesLost() > 0 || (result.restarts() != null && result.restarts() > 0)) {
+                    err.println("bench e2e: frames lost or the job restarted; the cluster's logs are kept in " + logs);
+                } else {
+                    LocalSystem.deleteTree(logs);
                 }
             } else {
                 system.startJob(config, parallelism);

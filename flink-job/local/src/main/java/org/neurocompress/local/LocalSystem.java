@@ -108,7 +108,12 @@ final class LocalSystem implements AutoCloseable {
             // already finished or failed: nothing to cancel
         }
         broker.close();
-        try (var files = Files.walk(work)) {
+        deleteTree(work);
+    }
+
+    /** Removes a temporary folder and everything in it, as far as it can. */
+    static void deleteTree(Path folder) {
+        try (var files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (java.io.IOException e) {
             // a temporary folder: the OS cleans it eventually

@@ -176,7 +176,11 @@ public final class StandaloneCluster implements AutoCloseable {
         command.addAll(args);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         if (p.waitFor() != 0) {
-            throw new IOException(main + " failed: " + Files.readString(out));
+            // One line: the exception's message (Flink's own words, e.g. for memory settings it cannot satisfy).
+            String output = Files.readString(out);
+            String reason = output.lines().filter(l -> l.contains("Exception")).findFirst()
+                    .map(l -> l.replaceFirst("^.*?Exception[^:]*: ", "")).orElse(output.strip());
+            throw new IOException(main.substring(main.lastIndexOf('.') + 1) + " failed: " + reason);
         }
         return Files.readAllLines(out);
     }
