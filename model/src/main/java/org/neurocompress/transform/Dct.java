@@ -20,8 +20,11 @@ public final class Dct {
     private final double[] im;
     private final double[] vRe;
     private final double[] vIm;
+    /** The coefficients over their scale, each divided once (the inverse needs every one twice). */
+    private final double[] unscaled;
     private final double scale0;
     private final double scale;
+    private final double inverseM;
 
     public Dct(int n) {
         if (n < 4 || Integer.bitCount(n) != 1) {
@@ -46,8 +49,10 @@ public final class Dct {
         im = new double[m];
         vRe = new double[m + 1];
         vIm = new double[m + 1];
+        unscaled = new double[n];
         scale0 = Math.sqrt(1.0 / n);
         scale = Math.sqrt(2.0 / n);
+        inverseM = 1.0 / m;
     }
 
     public int size() {
@@ -86,12 +91,16 @@ public final class Dct {
     }
 
     public void inverse(double[] coefficients, double[] out) {
+        unscaled[0] = coefficients[0] / scale0;
+        for (int k = 1; k < n; k++) {
+            unscaled[k] = coefficients[k] / scale;
+        }
         for (int k = 0; k < m; k++) {
             // V[k] = e^{i pi k / 2n} (C[k] - i C[n-k]), and the same for k + m.
-            double lowRe = spectrumRe(coefficients, k);
-            double lowIm = spectrumIm(coefficients, k);
-            double highRe = spectrumRe(coefficients, k + m);
-            double highIm = spectrumIm(coefficients, k + m);
+            double lowRe = spectrumRe(k);
+            double lowIm = spectrumIm(k);
+            double highRe = spectrumRe(k + m);
+            double highIm = spectrumIm(k + m);
             double eRe = (lowRe + highRe) / 2;
             double eIm = (lowIm + highIm) / 2;
             // O[k] = (V[k] - V[k+m]) / 2 e^{2 pi i k / n}
@@ -105,8 +114,9 @@ public final class Dct {
         }
         fft.transform(re, im, true);
         for (int j = 0; j < m; j++) {
-            double even = re[j] / m;
-            double odd = im[j] / m;
+            // m is a power of two: multiplying by 1/m gives exactly the quotient.
+            double even = re[j] * inverseM;
+            double odd = im[j] * inverseM;
             int a = 2 * j;
             int b = 2 * j + 1;
             if (a < m) {
@@ -122,15 +132,13 @@ public final class Dct {
         }
     }
 
-    private double spectrumRe(double[] c, int k) {
-        double ck = c[k] / (k == 0 ? scale0 : scale);
-        double mirror = k == 0 ? 0 : c[n - k] / scale;
-        return ck * shiftCos[k] + mirror * shiftSin[k];
+    private double spectrumRe(int k) {
+        double mirror = k == 0 ? 0 : unscaled[n - k];
+        return unscaled[k] * shiftCos[k] + mirror * shiftSin[k];
     }
 
-    private double spectrumIm(double[] c, int k) {
-        double ck = c[k] / (k == 0 ? scale0 : scale);
-        double mirror = k == 0 ? 0 : c[n - k] / scale;
-        return ck * shiftSin[k] - mirror * shiftCos[k];
+    private double spectrumIm(int k) {
+        double mirror = k == 0 ? 0 : unscaled[n - k];
+        return unscaled[k] * shiftSin[k] - mirror * shiftCos[k];
     }
 }
