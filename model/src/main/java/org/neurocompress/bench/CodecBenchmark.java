@@ -10,7 +10,6 @@ import org.neurocompress.codec.FrameEncoder;
 import org.neurocompress.frame.Frame;
 import org.neurocompress.frame.FrameReader;
 import org.neurocompress.frame.FrameWriter;
-import org.neurocompress.synth.SyntheticElectrode;
 
 /**
  * Measures one codec level on one thread: throughput of encoding and decoding whole frames (serialisation
@@ -21,7 +20,8 @@ public final class CodecBenchmark {
     /** Figures of one codec level. */
     public record Result(String codec, int level, double encodeSamplesPerSecondPerCore,
             double decodeSamplesPerSecondPerCore, double encodeBatchedSamplesPerSecondPerCore,
-            double segmentLatencyMsP50, double segmentLatencyMsP99, double compressionRatio, long peakRssMb) {
+            double segmentLatencyMsP50, double segmentLatencyMsP99, double compressionRatio, long peakRssMb,
+            String signal) {
     }
 
     /** Frames of as many channels encoded in one call when batched, as the stream job does by default. */
@@ -40,19 +40,23 @@ public final class CodecBenchmark {
     private final int seconds;
     private final double warmupSeconds;
     private final int latencySamples;
+    private final BenchSignal source;
+    private final int rate;
 
-    public CodecBenchmark(Settings settings) {
+    public CodecBenchmark(Settings settings, BenchSignal source) {
         this.seconds = settings.seconds();
         this.warmupSeconds = settings.warmupSeconds();
         this.latencySamples = settings.latencySamples();
+        this.source = source;
+        this.rate = source.sampleRate();
     }
 
     public Result run(Codec codec, int level) throws IOException {
         FrameEncoder encoder = new FrameEncoder(codec, level);
         FrameDecoder decoder = new FrameDecoder(codec);
         int perFrame = encoder.samplesPerFrame();
-        int frames = Math.max(4, (int) Math.ceil((double) seconds * SyntheticElectrode.N1_SAMPLE_RATE / perFrame));
-        short[] signal = new SyntheticElectrode(7, SyntheticElectrode.N1_SAMPLE_RATE).samples(frames * perFrame);
+        int frames = Math.max(4, (int) Math.ceil((double) seconds * rate / perFrame));
+        short[] signal = source.samples(frames * perFrame);
         // Warm-up: the JIT compiles a hot loop after thousands of runs, a few frames at the slow levels.
         long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         int warmFrames = Math.min(frames, 4);
@@ -67,18 +71,18 @@ public final class CodecBenchmark {
         double[] latencies = segmentLatencies(encoder, signal, latencySamples);
         return new Result(codec.name(), level, samples / (nanos[0] / 1e9), samples / (nanos[1] / 1e9),
                 samples / (batched / 1e9), percentile(latencies, 50), percentile(latencies, 99),
-                2.0 * samples / nanos[2], peakRssMb());
+                2.0 * samples / nanos[2], peakRssMb(), source.description());
     }
 
     /** Encode nanos, decode nanos, and frame bytes over {@code frames} frames. */
-    private static long[] pass(FrameEncoder encoder, FrameDecoder decoder, short[] signal, int perFrame, int frames)
+    private long[] pass(FrameEncoder encoder, FrameDecoder decoder, short[] signal, int perFrame, int frames)
             throws IOException {
         long encode = 0;
         long decode = 0;
         long bytes = 0;
         for (int f = 0; f < frames; f++) {
             long t0 = System.nanoTime();
-            byte[] wire = FrameWriter.toBytes(encoder.encode(0, (long) f * perFrame, SyntheticElectrode.N1_SAMPLE_RATE,
+            byte[] wire = FrameWriter.toBytes(encoder.encode(0, (long) f * perFrame, rate,
                     signal, f * perFrame, perFrame));
             long t1 = System.nanoTime();
             Frame frame = FrameReader.parse(wire);
@@ -92,12 +96,12 @@ public final class CodecBenchmark {
     }
 
     /** Encode nanos of {@code frames} frames, {@link #BATCH} per call (one inference for a learned codec). */
-    private static long batchedEncodeNanos(FrameEncoder encoder, short[] signal, int perFrame, int frames) {
+    private long batchedEncodeNanos(FrameEncoder encoder, short[] signal, int perFrame, int frames) {
         long nanos = 0;
         for (int first = 0; first < frames; first += BATCH) {
             List<FrameEncoder.Run> runs = new ArrayList<>();
             for (int f = first; f < Math.min(frames, first + BATCH); f++) {
-                runs.add(new FrameEncoder.Run(f, (long) f * perFrame, SyntheticElectrode.N1_SAMPLE_RATE,
+                runs.add(new FrameEncoder.Run(f, (long) f * perFrame, rate,
                         Arrays.copyOfRange(signal, f * perFrame, (f + 1) * perFrame)));
             }
             long t0 = System.nanoTime();
@@ -109,14 +113,14 @@ public final class CodecBenchmark {
         return nanos;
     }
 
-    private static double[] segmentLatencies(FrameEncoder encoder, short[] signal, int count) {
+    private double[] segmentLatencies(FrameEncoder encoder, short[] signal, int count) {
         int s = encoder.codec().segmentLength();
         int available = signal.length / s;
         double[] ms = new double[count];
         for (int i = 0; i < count; i++) {
             int at = (i % available) * s;
             long t0 = System.nanoTime();
-            encoder.encode(0, at, SyntheticElectrode.N1_SAMPLE_RATE, signal, at, s);
+            encoder.encode(0, at, rate, signal, at, s);
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         return ms;

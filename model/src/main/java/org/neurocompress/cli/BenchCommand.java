@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.neurocompress.bench.BenchSignal;
 import org.neurocompress.bench.CodecBenchmark;
 import org.neurocompress.codec.Codec;
 import org.neurocompress.codec.CodecLevel;
@@ -26,7 +27,7 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "codec", description = "Encode and decode speed per core and per-segment latency of every codec "
-            + "and level, on generated electrodes, one thread.")
+            + "and level, one thread, on a generated electrode or on recordings (--recordings).")
     static final class CodecBench implements Callable<Integer> {
         @Option(names = "--codec", paramLabel = "NAME", description = "Only this codec (repeatable). Default: all "
                 + "that can be loaded.")
@@ -42,6 +43,11 @@ final class BenchCommand implements Runnable {
         @Option(names = "--warmup", defaultValue = "2", description = "Seconds each level encodes and decodes "
                 + "unmeasured first, so the figures are the steady state of a long run. Default: ${DEFAULT-VALUE}.")
         double warmup;
+
+        @Option(names = "--recordings", paramLabel = "DIR", description = "Benchmark on these WAV recordings (files "
+                + "or folders; an equal share of every channel, --seconds in all) instead of a generated electrode, "
+                + "whose spikes are far more frequent than a typical N1 channel's.")
+        List<Path> recordings;
 
         @Option(names = "--json", description = "Print a JSON array.")
         boolean json;
@@ -61,7 +67,9 @@ final class BenchCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be at least 1 and "
                         + "--warmup at least 0");
             }
-            CodecBenchmark bench = new CodecBenchmark(new CodecBenchmark.Settings(seconds, warmup, 200));
+            BenchSignal signal = recordings == null ? BenchSignal.generated() : BenchSignal.recordings(recordings);
+            err.println("bench: signal: " + signal.description());
+            CodecBenchmark bench = new CodecBenchmark(new CodecBenchmark.Settings(seconds, warmup, 200), signal);
             for (String name : codecs == null ? Codecs.names() : codecs) {
                 Codec codec;
                 try {

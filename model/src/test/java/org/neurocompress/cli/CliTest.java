@@ -58,6 +58,7 @@ class CliTest {
         assertEquals(org.neurocompress.codec.Codecs.spec("lossless").levels().size(), results.size());
         for (JsonNode r : results) {
             assertEquals("lossless", r.get("codec").asText());
+            assertEquals("generated electrode, seed 7", r.get("signal").asText());
             for (String rate : new String[] {"encode_samples_per_second_per_core",
                 "decode_samples_per_second_per_core", "encode_batched_samples_per_second_per_core",
                 "segment_latency_ms_p50", "peak_rss_mb"}) {
@@ -70,6 +71,30 @@ class CliTest {
         Run refused = run("bench", "codec", "--seconds", "0");
         assertEquals(2, refused.exit());
         assertTrue(refused.err().contains("--seconds must be at least 1"), refused.err());
+    }
+
+    @Test
+    void benchCodecMeasuresOnRecordingsWhenGiven() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("recordings"));
+        // Nothing like a generated electrode (about 3.5x exactly): a slow square wave, which exact coding shrinks to
+        // a bit a sample or less.
+        short[] square = new short[30_000];
+        for (int i = 0; i < square.length; i++) {
+            square[i] = (short) ((i / 5000) % 2 == 0 ? 640 : -640);
+        }
+        org.neurocompress.wav.WavWriter.writeAll(data.resolve("square.wav"), 19531, square);
+        Run bench = run("bench", "codec", "--codec", "lossless", "--recordings", data.toString(), "--seconds", "1",
+                "--warmup", "0", "--json");
+        assertEquals(0, bench.exit(), bench.err());
+        for (JsonNode r : new ObjectMapper().readTree(bench.out())) {
+            assertEquals("1 recording(s), 1 channel(s)", r.get("signal").asText());
+            assertTrue(r.get("compression_ratio").asDouble() > 6, r.toString());
+            assertTrue(r.get("encode_samples_per_second_per_core").asDouble() > 0, r.toString());
+        }
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Run none = run("bench", "codec", "--codec", "raw", "--recordings", empty.toString(), "--seconds", "1");
+        assertEquals(1, none.exit(), none.err());
+        assertTrue(none.err().contains("no .wav files in"), none.err());
     }
 
     @Test

@@ -64,6 +64,11 @@ public final class BenchE2eCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     String taskManagerMemory;
 
+    @Option(names = "--recordings", paramLabel = "DIR", description = "Replay these WAV recordings (files or "
+            + "folders; channel i plays source channel i modulo their number, looped to --duration) instead of "
+            + "generated electrodes, whose spikes are far more frequent than a typical N1 channel's.")
+    List<Path> recordings;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -89,14 +94,15 @@ public final class BenchE2eCommand implements Callable<Integer> {
         }
         Path jobJar = cluster ? ClusterLayout.jobJar() : null;
         try (LocalSystem system = LocalSystem.start(Math.max(2, parallelism))) {
-            ReplaySource source = ReplaySource.synthetic(channels, Math.min(duration, 2), 1);
-            err.printf("bench e2e: loading %d channels x %.0f s into the samples topic...%n", channels, duration);
+            ReplaySource source = recordings == null ? ReplaySource.synthetic(channels, Math.min(duration, 2), 1)
+                    : ReplaySource.recordings(recordings);
+            err.printf("bench e2e: loading %d channels x %.0f s (%s) into the samples topic...%n", channels, duration,
+                    source.description());
             var loaded = new Replayer(system.kafka(), system.topics().samples()).run(source, new ReplayOptions(
                     channels, duration, false, 256, Math.min(channels, 1024), 0), p -> { });
             String[] options = {"--parallelism", Integer.toString(parallelism), "--metrics-window-ms", "2000",
                 "--sidecar-fraction", Double.toString(sidecarFraction)};
             JobConfig config = system.jobConfig(spec.commandLine(), codec, level, options);
-            long perChannel = Math.round(duration * source.sampleRate());
             err.printf("bench e2e: %d samples loaded; running the job (%s level %d, parallelism %d%s)...%n",
                     loaded.samples(), config.codec(), config.level(), parallelism, cluster ? ", on a standalone "
                             + "cluster of " + taskManagers + " TaskManagers" : "");
@@ -110,7 +116,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
                                 taskManagerMemory))) {
                     String jobId = flink.submit(jobJar, system.jobArgs(codec, level, options));
                     flink.awaitRunning(jobId, Duration.ofMinutes(3));
-                    result = measure(system, config, perChannel, flink, jobId);
+                    result = measure(system, config, source.sampleRate(), flink, jobId);
                     flink.cancel(jobId);
                 } catch (Exception | AssertionError e) {
                     err.println("bench e2e: the cluster's logs are kept in " + logs);
@@ -123,7 +129,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
                 }
             } else {
                 system.startJob(config, parallelism);
-                result = measure(system, config, perChannel, null, null);
+                result = measure(system, config, source.sampleRate(), null, null);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -146,8 +152,9 @@ public final class BenchE2eCommand implements Callable<Integer> {
     }
 
     /** Reads committed frames until every sample arrived (or 10 minutes), then the sidecar's latency records. */
-    private Result measure(LocalSystem system, JobConfig config, long samplesPerChannel, StandaloneCluster flink,
+    private Result measure(LocalSystem system, JobConfig config, int sampleRate, StandaloneCluster flink,
             String jobId) throws Exception {
+        long samplesPerChannel = Math.round(duration * sampleRate);
         FrameTally tally = new FrameTally(channels, samplesPerChannel, config.samplesPerFrame());
         try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(system.kafka(), Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
@@ -174,7 +181,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("bench e2e: every whole frame came with the first checkpoint: too "
                     + "short a run to measure throughput (more channels or a longer --duration)");
         }
-        Double realtimeFactor = rate == null ? null : rate / (channels * 19531.0);
+        Double realtimeFactor = rate == null ? null : rate / ((double) channels * sampleRate);
         Double worstP99 = p99.stream().max(Double::compare).orElse(null);
         long peak = org.neurocompress.bench.CodecBenchmark.peakRssMb() + (flink == null ? 0 : flink.peakRssMb());
         return new Result(channels, duration, flink == null ? null : taskManagers, rate, realtimeFactor,

@@ -7,21 +7,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurocompress.synth.SyntheticRecording;
 import picocli.CommandLine;
 
 /** The end-to-end benchmark, small: it reports every figure and loses or duplicates nothing. No timing asserted. */
 class BenchE2eCommandTest {
+    @TempDir
+    Path dir;
+
     @Test
     void reportsEveryFigureAndCountsFramesExactlyOnce() throws Exception {
-        CommandLine cmd = new CommandLine(new BenchE2eCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int exit = org.neurocompress.cli.Main.run(cmd, new String[] {"--channels", "4", "--duration", "3", "--json"});
-        assertEquals(0, exit, err.toString());
-        JsonNode r = new ObjectMapper().readTree(out.toString());
+        JsonNode r = bench("--channels", "4", "--duration", "3", "--json");
         for (String field : new String[] {"channels", "seconds", "samples_per_second", "realtime_factor",
             "latency_ms_p50", "latency_ms_p99", "peak_memory_mb", "frames", "frames_lost", "frames_duplicated"}) {
             assertTrue(r.has(field), field);
@@ -41,5 +40,34 @@ class BenchE2eCommandTest {
         if (!rate.isNull()) {
             assertEquals(rate.asDouble() / (4 * 19531.0), r.get("realtime_factor").asDouble(), 1e-9);
         }
+    }
+
+    @Test
+    void replaysRecordingsAtTheirOwnRate() throws Exception {
+        Path wav = dir.resolve("two-channels.wav");
+        SyntheticRecording.write(wav, 2, 20_000, 16_000, 3);
+        JsonNode r = bench("--channels", "3", "--duration", "2", "--codec", "raw", "--recordings", wav.toString(),
+                "--json");
+        // 2 s at the recording's 16 kHz, looped past its 1.25 s: 32 000 samples a channel in frames of 4 096.
+        org.neurocompress.codec.CodecSpec raw = org.neurocompress.codec.Codecs.spec("raw");
+        int perFrame = raw.level(1).segmentsPerFrame() * raw.segmentLength();
+        assertEquals(3 * ((32_000 + perFrame - 1) / perFrame), r.get("frames").asInt());
+        assertEquals(0, r.get("frames_lost").asInt());
+        assertEquals(0, r.get("frames_duplicated").asInt());
+        JsonNode rate = r.get("samples_per_second");
+        if (!rate.isNull()) {
+            assertEquals(rate.asDouble() / (3 * 16_000.0), r.get("realtime_factor").asDouble(), 1e-9);
+        }
+    }
+
+    private static JsonNode bench(String... args) throws Exception {
+        CommandLine cmd = new CommandLine(new BenchE2eCommand());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int exit = org.neurocompress.cli.Main.run(cmd, args);
+        assertEquals(0, exit, err.toString());
+        return new ObjectMapper().readTree(out.toString());
     }
 }

@@ -1,0 +1,93 @@
+package org.neurocompress.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.neurocompress.eval.Inputs;
+import org.neurocompress.synth.SyntheticElectrode;
+import org.neurocompress.wav.WavFormat;
+import org.neurocompress.wav.WavReader;
+
+/**
+ * What {@link CodecBenchmark} codes: a generated electrode (spike-rich, the default), or real recordings. A codec's
+ * speed depends on the signal (the hybrid codec's encoder works per spike), so a figure names its signal.
+ */
+public final class BenchSignal {
+    private final List<short[]> channels;
+    private final int sampleRate;
+    private final String description;
+
+    private BenchSignal(List<short[]> channels, int sampleRate, String description) {
+        this.channels = channels;
+        this.sampleRate = sampleRate;
+        this.description = description;
+    }
+
+    /** The generated electrode the benchmark has always used (seed 7, at the N1's rate). */
+    public static BenchSignal generated() {
+        return new BenchSignal(null, SyntheticElectrode.N1_SAMPLE_RATE, "generated electrode, seed 7");
+    }
+
+    /** Every channel of every WAV file under {@code inputs}, which must share one sample rate. */
+    public static BenchSignal recordings(List<Path> inputs) throws IOException {
+        List<Path> files = Inputs.wavFiles(inputs);
+        if (files.isEmpty()) {
+            throw new IOException("no .wav files in " + inputs);
+        }
+        List<short[]> channels = new ArrayList<>();
+        int rate = -1;
+        for (Path file : files) {
+            WavFormat format;
+            try (WavReader reader = WavReader.open(file)) {
+                format = reader.format();
+            }
+            if (rate >= 0 && format.sampleRate() != rate) {
+                throw new IOException(file + " is sampled at " + format.sampleRate() + " Hz, the first recording at "
+                        + rate + " Hz: benchmark one sample rate at a time");
+            }
+            rate = format.sampleRate();
+            for (short[] channel : WavReader.readAll(file)) {
+                if (channel.length > 0) {
+                    channels.add(channel);
+                }
+            }
+        }
+        if (channels.isEmpty()) {
+            throw new IOException("the recordings in " + inputs + " hold no samples");
+        }
+        return new BenchSignal(channels, rate, files.size() + " recording(s), " + channels.size() + " channel(s)");
+    }
+
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /**
+     * {@code count} samples: of recordings, an equal share from the start of every channel, one after another (a
+     * channel shorter than its share gives all it has), the whole repeated if still short; so a benchmark of a few
+     * seconds sees every recording, not the first one only.
+     */
+    public short[] samples(int count) {
+        if (channels == null) {
+            return new SyntheticElectrode(7, sampleRate).samples(count);
+        }
+        int share = (count + channels.size() - 1) / channels.size();
+        short[] pool = new short[channels.stream().mapToInt(c -> Math.min(share, c.length)).sum()];
+        int at = 0;
+        for (short[] c : channels) {
+            int n = Math.min(share, c.length);
+            System.arraycopy(c, 0, pool, at, n);
+            at += n;
+        }
+        short[] out = new short[count];
+        for (int i = 0; i < count; i += pool.length) {
+            System.arraycopy(pool, 0, out, i, Math.min(pool.length, count - i));
+        }
+        return out;
+    }
+}
