@@ -33,13 +33,15 @@ public final class CodecBenchmark {
      * @param seconds signal per level
      * @param warmupSeconds how long each level encodes and decodes unmeasured first (at least one short pass)
      * @param latencySamples how many single segments the latency percentiles come from
+     * @param measureSeconds how long each throughput figure is measured at least: passes over the signal repeat
      */
-    public record Settings(int seconds, double warmupSeconds, int latencySamples) {
+    public record Settings(int seconds, double warmupSeconds, int latencySamples, double measureSeconds) {
     }
 
     private final int seconds;
     private final double warmupSeconds;
     private final int latencySamples;
+    private final double measureSeconds;
     private final BenchSignal source;
     private final int rate;
 
@@ -47,6 +49,7 @@ public final class CodecBenchmark {
         this.seconds = settings.seconds();
         this.warmupSeconds = settings.warmupSeconds();
         this.latencySamples = settings.latencySamples();
+        this.measureSeconds = settings.measureSeconds();
         this.source = source;
         this.rate = source.sampleRate();
     }
@@ -60,39 +63,67 @@ public final class CodecBenchmark {
         // Warm-up: the JIT compiles a hot loop after thousands of runs, a few frames at the slow levels.
         long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         int warmFrames = Math.min(frames, 4);
+        List<byte[]> warmWires = new ArrayList<>();
         do {
-            pass(encoder, decoder, signal, perFrame, warmFrames);
+            warmWires.clear();
+            encodePass(encoder, signal, perFrame, warmFrames, warmWires);
+            decodePass(decoder, warmWires);
             batchedEncodeNanos(encoder, signal, perFrame, warmFrames);
             segmentLatencies(encoder, signal, Math.min(latencySamples, 20));
         } while (System.nanoTime() < warmEnd);
-        long[] nanos = pass(encoder, decoder, signal, perFrame, frames);
+        // Each figure repeats its passes over the signal until it has run for the measuring time: a pass of a fast
+        // codec over a few seconds of signal takes milliseconds, which a busy machine's noise would swamp.
+        long measuring = (long) (measureSeconds * 1e9);
+        List<byte[]> wires = new ArrayList<>();
+        long encodeNanos = 0;
+        long encodePasses = 0;
+        do {
+            wires.clear();
+            encodeNanos += encodePass(encoder, signal, perFrame, frames, wires);
+            encodePasses++;
+        } while (encodeNanos < measuring);
+        long decodeNanos = 0;
+        long decodePasses = 0;
+        do {
+            decodeNanos += decodePass(decoder, wires);
+            decodePasses++;
+        } while (decodeNanos < measuring);
+        long batchedNanos = 0;
+        long batchedPasses = 0;
+        do {
+            batchedNanos += batchedEncodeNanos(encoder, signal, perFrame, frames);
+            batchedPasses++;
+        } while (batchedNanos < measuring);
         long samples = (long) frames * perFrame;
-        long batched = batchedEncodeNanos(encoder, signal, perFrame, frames);
+        long bytes = wires.stream().mapToLong(w -> w.length).sum();
         double[] latencies = segmentLatencies(encoder, signal, latencySamples);
-        return new Result(codec.name(), level, samples / (nanos[0] / 1e9), samples / (nanos[1] / 1e9),
-                samples / (batched / 1e9), percentile(latencies, 50), percentile(latencies, 99),
-                2.0 * samples / nanos[2], peakRssMb(), source.description());
+        return new Result(codec.name(), level, encodePasses * samples / (encodeNanos / 1e9),
+                decodePasses * samples / (decodeNanos / 1e9), batchedPasses * samples / (batchedNanos / 1e9),
+                percentile(latencies, 50), percentile(latencies, 99), 2.0 * samples / bytes, peakRssMb(),
+                source.description());
     }
 
-    /** Encode nanos, decode nanos, and frame bytes over {@code frames} frames. */
-    private long[] pass(FrameEncoder encoder, FrameDecoder decoder, short[] signal, int perFrame, int frames)
-            throws IOException {
-        long encode = 0;
-        long decode = 0;
-        long bytes = 0;
+    /** Encodes {@code frames} frames one at a time into their wire bytes ({@code wires}); returns the nanos. */
+    private long encodePass(FrameEncoder encoder, short[] signal, int perFrame, int frames, List<byte[]> wires) {
+        long nanos = 0;
         for (int f = 0; f < frames; f++) {
             long t0 = System.nanoTime();
-            byte[] wire = FrameWriter.toBytes(encoder.encode(0, (long) f * perFrame, rate,
-                    signal, f * perFrame, perFrame));
-            long t1 = System.nanoTime();
+            byte[] wire = FrameWriter.toBytes(encoder.encode(0, (long) f * perFrame, rate, signal, f * perFrame,
+                    perFrame));
+            nanos += System.nanoTime() - t0;
+            wires.add(wire);
+        }
+        return nanos;
+    }
+
+    /** Parses and decodes every frame; returns the nanos. */
+    private static long decodePass(FrameDecoder decoder, List<byte[]> wires) throws IOException {
+        long t0 = System.nanoTime();
+        for (byte[] wire : wires) {
             Frame frame = FrameReader.parse(wire);
             decoder.decode(frame);
-            long t2 = System.nanoTime();
-            encode += t1 - t0;
-            decode += t2 - t1;
-            bytes += wire.length;
         }
-        return new long[] {encode, decode, bytes};
+        return System.nanoTime() - t0;
     }
 
     /** Encode nanos of {@code frames} frames, {@link #BATCH} per call (one inference for a learned codec). */

@@ -44,6 +44,10 @@ final class BenchCommand implements Runnable {
                 + "unmeasured first, so the figures are the steady state of a long run. Default: ${DEFAULT-VALUE}.")
         double warmup;
 
+        @Option(names = "--measure", defaultValue = "2", description = "Seconds each throughput figure is measured "
+                + "for at least: the passes over the signal repeat until then. Default: ${DEFAULT-VALUE}.")
+        double measure;
+
         @Option(names = "--recordings", paramLabel = "DIR", description = "Benchmark on these WAV recordings (files "
                 + "or folders; an equal share of every channel, --seconds in all) instead of a generated electrode, "
                 + "whose spikes are far more frequent than a typical N1 channel's.")
@@ -63,13 +67,13 @@ final class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             List<CodecBenchmark.Result> results = new ArrayList<>();
-            if (seconds < 1 || warmup < 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be at least 1 and "
-                        + "--warmup at least 0");
+            if (seconds < 1 || warmup < 0 || measure < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be at least 1, "
+                        + "--warmup and --measure at least 0");
             }
             BenchSignal signal = recordings == null ? BenchSignal.generated() : BenchSignal.recordings(recordings);
             err.println("bench: signal: " + signal.description());
-            CodecBenchmark bench = new CodecBenchmark(new CodecBenchmark.Settings(seconds, warmup, 200), signal);
+            CodecBenchmark bench = new CodecBenchmark(new CodecBenchmark.Settings(seconds, warmup, 200, measure), signal);
             for (String name : codecs == null ? Codecs.names() : codecs) {
                 Codec codec;
                 try {

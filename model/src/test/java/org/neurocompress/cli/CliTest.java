@@ -52,7 +52,8 @@ class CliTest {
 
     @Test
     void benchCodecReportsEveryLevelsFigures() throws Exception {
-        Run bench = run("bench", "codec", "--codec", "lossless", "--seconds", "1", "--warmup", "0", "--json");
+        Run bench = run("bench", "codec", "--codec", "lossless", "--seconds", "1", "--warmup", "0", "--measure", "0",
+                "--json");
         assertEquals(0, bench.exit(), bench.err());
         JsonNode results = new ObjectMapper().readTree(bench.out());
         assertEquals(org.neurocompress.codec.Codecs.spec("lossless").levels().size(), results.size());
@@ -71,6 +72,9 @@ class CliTest {
         Run refused = run("bench", "codec", "--seconds", "0");
         assertEquals(2, refused.exit());
         assertTrue(refused.err().contains("--seconds must be at least 1"), refused.err());
+        Run negative = run("bench", "codec", "--measure", "-1");
+        assertEquals(2, negative.exit());
+        assertTrue(negative.err().contains("--measure at least 0"), negative.err());
     }
 
     @Test
@@ -84,7 +88,7 @@ class CliTest {
         }
         org.neurocompress.wav.WavWriter.writeAll(data.resolve("square.wav"), 19531, square);
         Run bench = run("bench", "codec", "--codec", "lossless", "--recordings", data.toString(), "--seconds", "1",
-                "--warmup", "0", "--json");
+                "--warmup", "0", "--measure", "0", "--json");
         assertEquals(0, bench.exit(), bench.err());
         for (JsonNode r : new ObjectMapper().readTree(bench.out())) {
             assertEquals("1 recording(s), 1 channel(s)", r.get("signal").asText());
