@@ -158,19 +158,23 @@ public final class HybridNetwork extends AbstractBlock implements TrainingHooks 
         return ranked;
     }
 
-    private static int[] smallest(float[] values, int from, int count, int k) {
-        Integer[] order = new Integer[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
-        // Ties broken by index, so the ranking is a function of the distances alone.
-        java.util.Arrays.sort(order, (a, b) -> {
-            int c = Float.compare(values[from + a], values[from + b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
+    /**
+     * The indices of the {@code k} smallest of {@code count} values, smallest first, ties broken by index, so the
+     * ranking is a function of the distances alone. A selection, k passes over the values: k is a few, count 64.
+     */
+    static int[] smallest(float[] values, int from, int count, int k) {
         int[] out = new int[Math.min(k, count)];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = order[i];
+        boolean[] taken = new boolean[count];
+        for (int j = 0; j < out.length; j++) {
+            int best = -1;
+            for (int i = 0; i < count; i++) {
+                // Scanning up, a later index wins only if strictly smaller: the index breaks ties.
+                if (!taken[i] && (best < 0 || Float.compare(values[from + i], values[from + best]) < 0)) {
+                    best = i;
+                }
+            }
+            taken[best] = true;
+            out[j] = best;
         }
         return out;
     }
