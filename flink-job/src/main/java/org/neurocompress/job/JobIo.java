@@ -24,6 +24,7 @@ public record JobIo(Source<RawRecord, ?, ?> samples, Sink<EncodedFrame> frames, 
         Sink<RejectedRecord> deadLetters) {
     /** Kafka transactions must outlive checkpoints; 15 min fits the broker default (transaction.max.timeout.ms). */
     public static final String TRANSACTION_TIMEOUT_MS = "900000";
+    static final String FRAMES_BATCH_BYTES = "262144";
 
     /** The job's topics; every client gets the user's Kafka properties (--kafka-config): {@link #clientProperties}. */
     public static JobIo kafka(JobConfig config) {
@@ -51,13 +52,24 @@ public record JobIo(Source<RawRecord, ?, ?> samples, Sink<EncodedFrame> frames, 
     private static KafkaSink<EncodedFrame> framesSink(JobConfig config) {
         return KafkaSink.<EncodedFrame>builder()
                 .setBootstrapServers(config.bootstrapServers())
-                .setKafkaProducerConfig(clientProperties(config))
+                .setKafkaProducerConfig(framesProducerProperties(config))
                 .setRecordSerializer(new FrameRecordSerializer(config.topics().frames()))
                 .setDeliveryGuarantee(config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE
                         : DeliveryGuarantee.AT_LEAST_ONCE)
                 .setTransactionalIdPrefix("neurocompress-frames")
                 .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
                 .build();
+    }
+
+    /**
+     * The frames producer gathers up to 256 KB a partition into one request: Kafka's default batch of 16 KB holds
+     * two frames of {@code raw}, and every batch is a request the broker handles (the pipeline alone ran twice as
+     * fast with the larger batch). The user's --kafka-config wins.
+     */
+    static Properties framesProducerProperties(JobConfig config) {
+        Properties props = clientProperties(config);
+        props.putIfAbsent("batch.size", FRAMES_BATCH_BYTES);
+        return props;
     }
 
     private static KafkaSink<MetricsRecord> metricsSink(JobConfig config) {
