@@ -1,5 +1,7 @@
 package org.neurocompress.codec.raw;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import org.neurocompress.codec.Codec;
 import org.neurocompress.codec.CodecException;
@@ -26,11 +28,8 @@ public final class RawCodec implements Codec {
     @Override
     public byte[] encode(short[] samples, int offset, int count, int level, int payloadBudget) {
         byte[] out = new byte[2 * count];
-        for (int i = 0; i < count; i++) {
-            short s = samples[offset + i];
-            out[2 * i] = (byte) s;
-            out[2 * i + 1] = (byte) (s >> 8);
-        }
+        // A bulk copy (a plain one on little-endian machines), not a loop of byte stores.
+        ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(samples, offset, count);
         return out;
     }
 
@@ -41,9 +40,7 @@ public final class RawCodec implements Codec {
                     + " samples (expected " + 2 * sampleCount + ")");
         }
         short[] out = new short[sampleCount];
-        for (int i = 0; i < sampleCount; i++) {
-            out[i] = (short) (payload[2 * i] & 0xFF | payload[2 * i + 1] << 8);
-        }
+        ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(out);
         return out;
     }
 }

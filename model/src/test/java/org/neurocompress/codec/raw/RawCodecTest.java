@@ -14,4 +14,12 @@ class RawCodecTest {
         RawCodec raw = new RawCodec();
         assertArrayEquals(all, raw.decode(raw.encode(all, 0, all.length, 1, 0), all.length, 1));
     }
+
+    @Test
+    void payloadIsLittleEndianFromTheOffset() throws Exception {
+        RawCodec raw = new RawCodec();
+        byte[] payload = raw.encode(new short[] {9, 0x1234, -2, 7}, 1, 2, 1, 0);
+        assertArrayEquals(new byte[] {0x34, 0x12, (byte) 0xFE, (byte) 0xFF}, payload);
+        assertArrayEquals(new short[] {0x1234, -2}, raw.decode(payload, 2, 1));
+    }
 }
