@@ -47,6 +47,27 @@ class HybridCodecTest {
         return x;
     }
 
+    /** The encoder prepares and ranks a batch a group of frames at a time: the grouping may not change a byte. */
+    @Test
+    void aBatchOfSeveralGroupsEncodesAsItsFramesOneByOne() throws Exception {
+        short[] signal = new SyntheticElectrode(5, RATE).samples(9 * 65_536);
+        List<short[]> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            // Frames of level 5, the last one short: two groups and a bit.
+            runs.add(java.util.Arrays.copyOfRange(signal, i * 65_536, (i + 1) * 65_536 - (i == 8 ? 1000 : 0)));
+        }
+        assertTrue(9 * 65_536 - 1000 > 2 * HybridEncoder.GROUP_SAMPLES);
+        int[] budgets = new int[runs.size()];
+        java.util.Arrays.fill(budgets, 640);
+        try (HybridCodec codec = HybridCodec.open(Optional.empty())) {
+            List<byte[]> batch = codec.encodeBatch(runs, 5, budgets);
+            for (int i = 0; i < runs.size(); i++) {
+                assertArrayEquals(codec.encode(runs.get(i), 0, runs.get(i).length, 5, budgets[i]), batch.get(i),
+                        "frame " + i);
+            }
+        }
+    }
+
     @Test
     void aStrongIsolatedSpikeSurvivesAtEveryLevel() throws Exception {
         short[] x = backgroundWithOneSpike(5 * RATE, 3 * RATE + 123);
