@@ -154,7 +154,9 @@ public final class StandaloneCluster implements AutoCloseable {
                 (jvm.isEmpty() ? jvm : dynamic).addAll(List.of(line.substring(28).trim().split("\\s+")));
             }
         }
-        jvm.addAll(List.of("-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
+        // G1 regions of 4 MB, as the launcher gives the in-process job: the encoder's frame-long arrays are not
+        // humongous objects then.
+        jvm.addAll(List.of("-XX:G1HeapRegionSize=4m", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
                 "-Dai.djl.pytorch.num_interop_threads=1", "-Dlog4j.configurationFile=" + conf.resolve(
                         "log4j.properties")));
         List<String> args = new ArrayList<>(List.of("-c", conf.toString()));
