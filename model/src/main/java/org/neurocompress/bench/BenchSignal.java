@@ -2,12 +2,9 @@ package org.neurocompress.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.neurocompress.eval.Inputs;
 import org.neurocompress.synth.SyntheticElectrode;
-import org.neurocompress.wav.WavFormat;
-import org.neurocompress.wav.WavReader;
 
 /**
  * What {@link CodecBenchmark} codes: a generated electrode (spike-rich, the default), or real recordings. A codec's
@@ -31,32 +28,8 @@ public final class BenchSignal {
 
     /** Every channel of every WAV file under {@code inputs}, which must share one sample rate. */
     public static BenchSignal recordings(List<Path> inputs) throws IOException {
-        List<Path> files = Inputs.wavFiles(inputs);
-        if (files.isEmpty()) {
-            throw new IOException("no .wav files in " + inputs);
-        }
-        List<short[]> channels = new ArrayList<>();
-        int rate = -1;
-        for (Path file : files) {
-            WavFormat format;
-            try (WavReader reader = WavReader.open(file)) {
-                format = reader.format();
-            }
-            if (rate >= 0 && format.sampleRate() != rate) {
-                throw new IOException(file + " is sampled at " + format.sampleRate() + " Hz, the first recording at "
-                        + rate + " Hz: benchmark one sample rate at a time");
-            }
-            rate = format.sampleRate();
-            for (short[] channel : WavReader.readAll(file)) {
-                if (channel.length > 0) {
-                    channels.add(channel);
-                }
-            }
-        }
-        if (channels.isEmpty()) {
-            throw new IOException("the recordings in " + inputs + " hold no samples");
-        }
-        return new BenchSignal(channels, rate, files.size() + " recording(s), " + channels.size() + " channel(s)");
+        Inputs.Recordings r = Inputs.readRecordings(inputs);
+        return new BenchSignal(r.channels(), r.sampleRate(), r.description());
     }
 
     public int sampleRate() {

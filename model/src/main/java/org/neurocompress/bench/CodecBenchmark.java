@@ -65,46 +65,45 @@ public final class CodecBenchmark {
         int warmFrames = Math.min(frames, 4);
         List<byte[]> warmWires = new ArrayList<>();
         do {
-            warmWires.clear();
             encodePass(encoder, signal, perFrame, warmFrames, warmWires);
             decodePass(decoder, warmWires);
             batchedEncodeNanos(encoder, signal, perFrame, warmFrames);
             segmentLatencies(encoder, signal, Math.min(latencySamples, 20));
         } while (System.nanoTime() < warmEnd);
         // Each figure repeats its passes over the signal until it has run for the measuring time: a pass of a fast
-        // codec over a few seconds of signal takes milliseconds, which a busy machine's noise would swamp.
-        long measuring = (long) (measureSeconds * 1e9);
+        // codec over a few seconds of signal takes milliseconds, which a busy machine's noise would swamp. The
+        // encoding passes leave the last pass's frames in wires, which the decoding passes read.
         List<byte[]> wires = new ArrayList<>();
-        long encodeNanos = 0;
-        long encodePasses = 0;
-        do {
-            wires.clear();
-            encodeNanos += encodePass(encoder, signal, perFrame, frames, wires);
-            encodePasses++;
-        } while (encodeNanos < measuring);
-        long decodeNanos = 0;
-        long decodePasses = 0;
-        do {
-            decodeNanos += decodePass(decoder, wires);
-            decodePasses++;
-        } while (decodeNanos < measuring);
-        long batchedNanos = 0;
-        long batchedPasses = 0;
-        do {
-            batchedNanos += batchedEncodeNanos(encoder, signal, perFrame, frames);
-            batchedPasses++;
-        } while (batchedNanos < measuring);
         long samples = (long) frames * perFrame;
+        double encode = samplesPerSecond(samples, () -> encodePass(encoder, signal, perFrame, frames, wires));
+        double decode = samplesPerSecond(samples, () -> decodePass(decoder, wires));
+        double batched = samplesPerSecond(samples, () -> batchedEncodeNanos(encoder, signal, perFrame, frames));
         long bytes = wires.stream().mapToLong(w -> w.length).sum();
         double[] latencies = segmentLatencies(encoder, signal, latencySamples);
-        return new Result(codec.name(), level, encodePasses * samples / (encodeNanos / 1e9),
-                decodePasses * samples / (decodeNanos / 1e9), batchedPasses * samples / (batchedNanos / 1e9),
-                percentile(latencies, 50), percentile(latencies, 99), 2.0 * samples / bytes, peakRssMb(),
-                source.description());
+        return new Result(codec.name(), level, encode, decode, batched, percentile(latencies, 50),
+                percentile(latencies, 99), 2.0 * samples / bytes, peakRssMb(), source.description());
     }
 
-    /** Encodes {@code frames} frames one at a time into their wire bytes ({@code wires}); returns the nanos. */
+    /** One timed pass over the signal: its nanos. */
+    private interface Pass {
+        long nanos() throws IOException;
+    }
+
+    /** Repeats {@code pass} until it has run for the measuring time; samples per second over all its runs. */
+    private double samplesPerSecond(long samplesPerPass, Pass pass) throws IOException {
+        long measuring = (long) (measureSeconds * 1e9);
+        long nanos = 0;
+        long passes = 0;
+        do {
+            nanos += pass.nanos();
+            passes++;
+        } while (nanos < measuring);
+        return passes * samplesPerPass / (nanos / 1e9);
+    }
+
+    /** Encodes {@code frames} frames one at a time into their wire bytes ({@code wires}, emptied first); the nanos. */
     private long encodePass(FrameEncoder encoder, short[] signal, int perFrame, int frames, List<byte[]> wires) {
+        wires.clear();
         long nanos = 0;
         for (int f = 0; f < frames; f++) {
             long t0 = System.nanoTime();

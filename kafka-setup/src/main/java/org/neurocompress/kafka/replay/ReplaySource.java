@@ -2,14 +2,11 @@ package org.neurocompress.kafka.replay;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.neurocompress.eval.Inputs;
 import org.neurocompress.synth.SyntheticElectrode;
 import org.neurocompress.synth.SyntheticRecording;
-import org.neurocompress.wav.WavFormat;
-import org.neurocompress.wav.WavReader;
 
 /**
  * The signal of every replayed channel, as a loop held in memory: channel i plays source i modulo the number of
@@ -29,27 +26,9 @@ public final class ReplaySource {
 
     /** Every channel of every WAV file under {@code inputs}; they must share one sample rate. */
     public static ReplaySource recordings(List<Path> inputs) throws IOException {
-        List<Path> files = Inputs.wavFiles(inputs);
-        List<short[]> channels = new ArrayList<>();
-        int rate = -1;
-        Path first = null;
-        for (Path file : files) {
-            WavFormat format;
-            try (WavReader reader = WavReader.open(file)) {
-                format = reader.format();
-            }
-            if (rate >= 0 && format.sampleRate() != rate) {
-                throw new IOException(file + " is sampled at " + format.sampleRate() + " Hz but " + first + " at "
-                        + rate + " Hz: replay one sample rate at a time");
-            }
-            rate = format.sampleRate();
-            first = first == null ? file : first;
-            for (short[] channel : WavReader.readAll(file)) {
-                channels.add(channel);
-            }
-        }
-        return new ReplaySource(channels.toArray(short[][]::new), rate, files.size() + " recording(s), "
-                + channels.size() + " source channel(s)");
+        Inputs.Recordings r = Inputs.readRecordings(inputs);
+        return new ReplaySource(r.channels().toArray(short[][]::new), r.sampleRate(), r.files() + " recording(s), "
+                + r.channels().size() + " source channel(s)");
     }
 
     /** {@code channels} distinct generated electrodes, each a loop of {@code loopSeconds}. */
