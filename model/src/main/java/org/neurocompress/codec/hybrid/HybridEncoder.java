@@ -17,7 +17,8 @@ import org.neurocompress.metrics.SpikeFidelity;
 final class HybridEncoder {
     /** Background and events depend on each other: the events fit what the background leaves, at its cost. */
     private static final int PASSES = 3;
-    private static final int FILL_ITERATIONS = 3;
+    /** The multipliers of lambda that spend the bytes left at a step: a grid of this many steps up to 1. */
+    private static final int FILL_LEVELS = 8;
     /** What the range coder's flush and the estimate's rounding may add: kept free when aiming at a budget. */
     private static final int TAIL_BITS = 16;
     private static final double MIN_LAMBDA_SCALE = 0.25;
@@ -129,16 +130,7 @@ final class HybridEncoder {
         }
         // The bytes left at this step are spent by lowering the rate-distortion multiplier.
         double target = bitsFor(budget - eventBytes(events, eventPriors));
-        double scale = 1;
-        double lo = MIN_LAMBDA_SCALE;
-        for (int i = 0; i < FILL_ITERATIONS; i++) {
-            double mid = (lo + scale) / 2;
-            if (estimates.fits(step, mid, target)) {
-                scale = mid;
-            } else {
-                lo = mid;
-            }
-        }
+        double scale = lambdaScale(estimates, step, target);
         if (planning) {
             // The background changed: its spikes are checked once more against it.
             estimates.code(step, scale);
@@ -239,6 +231,34 @@ final class HybridEncoder {
             }
             return copy;
         }
+    }
+
+    /**
+     * The smallest multiplier of lambda, on a grid of FILL_LEVELS steps from MIN_LAMBDA_SCALE up to 1, whose estimate
+     * at {@code step} fits {@code target} bits (bits grow as lambda falls). The grid point just below 1 is tried
+     * first: when the bytes left at the step do not pay for even that, one estimate settles it where a plain
+     * bisection takes three; otherwise the bisection goes on below it.
+     */
+    private static double lambdaScale(Estimates estimates, int step, double target) {
+        if (!estimates.fits(step, gridScale(FILL_LEVELS - 1), target)) {
+            return 1;
+        }
+        int fits = FILL_LEVELS - 1;
+        // Grid point 0, MIN_LAMBDA_SCALE itself, is the bound and never used.
+        int fails = 0;
+        while (fits - fails > 1) {
+            int mid = (fits + fails) >>> 1;
+            if (estimates.fits(step, gridScale(mid), target)) {
+                fits = mid;
+            } else {
+                fails = mid;
+            }
+        }
+        return gridScale(fits);
+    }
+
+    private static double gridScale(int point) {
+        return MIN_LAMBDA_SCALE + (1 - MIN_LAMBDA_SCALE) * point / FILL_LEVELS;
     }
 
     /** Bits the coefficients may take in a payload of {@code bytes}: less the step byte and the coder's tail. */

@@ -2,16 +2,18 @@ package org.neurocompress.codec.hybrid;
 
 /**
  * A first guess of a frame's step, so that the search for the finest step that fits starts near it: bits are
- * predicted from a histogram of the coefficients' magnitudes in quarter octaves (a significant coefficient of v steps
+ * predicted from a histogram of the coefficients' magnitudes in sixteenths of an octave (one step index each) (a significant coefficient of v steps
  * costs about 3 + log2 v bits), evaluated for every step in one pass over the histogram.
  */
 final class Proxy {
-    private static final int BINS = 4 * 40;
+    /** Steps are 2^(s/16): a bin a step index wide, so the predicted bits change at every step, not every fourth. */
+    private static final int BINS_PER_OCTAVE = 16;
+    private static final int BINS = BINS_PER_OCTAVE * 40;
     private static final double[] BITS = new double[2 * BINS];
 
     static {
         for (int b = 0; b < BITS.length; b++) {
-            double log2v = (b - BINS) / 4.0;
+            double log2v = (b - BINS) / (double) BINS_PER_OCTAVE;
             BITS[b] = log2v >= -1 ? 3 + Math.max(0, log2v) : 0;
         }
     }
@@ -28,11 +30,11 @@ final class Proxy {
             for (double c : segment) {
                 double a = Math.abs(c);
                 if (a >= 1) {
-                    // 4 log2(a), from the exponent and the mantissa's top bits: no logarithm per coefficient.
+                    // 16 log2(a), from the exponent and the mantissa's top bits: no logarithm per coefficient.
                     long bits = Double.doubleToRawLongBits(a);
                     int exponent = (int) (bits >>> 52) - 1023;
-                    int quarter = (int) ((bits >>> 50) & 3);
-                    histogram[Math.min(BINS - 1, 4 * exponent + quarter)]++;
+                    int sixteenth = (int) ((bits >>> 48) & 15);
+                    histogram[Math.min(BINS - 1, BINS_PER_OCTAVE * exponent + sixteenth)]++;
                 }
             }
         }
@@ -54,10 +56,10 @@ final class Proxy {
         return lo;
     }
 
-    /** Predicted bits at step index s: 4 log2(a / step) = bin - s / 4. */
+    /** Predicted bits at step index s: 16 log2(a / step) = bin - s. */
     double bits(int s) {
         double bits = 0;
-        int shift = s / 4;
+        int shift = s * BINS_PER_OCTAVE / 16;
         for (int b = 0; b < BINS; b++) {
             if (histogram[b] != 0) {
                 bits += histogram[b] * BITS[Math.max(0, Math.min(BITS.length - 1, b - shift + BINS))];
