@@ -46,34 +46,42 @@ final class Background {
             int[][] q) {
         CoefficientCoder coder = new CoefficientCoder(SEGMENT, priors, lambdaScale);
         coder.output(rc);
-        code(coder, coefficients, stepIndex, q, Double.MAX_VALUE);
+        double inverse = 1 / step(stepIndex);
+        for (int s = 0; s < coefficients.length; s++) {
+            code(coder, coefficients[s], inverse, q[s]);
+        }
         return coder;
     }
 
     /**
      * The bits coding at {@code stepIndex} would take, estimated from the contexts' probabilities as the coder would
      * adapt them (within a few bytes of the coded size); stops early, returning more than {@code limitBits}, as soon
-     * as that many are spent.
+     * as that many are spent, or as soon as the bits spent and {@code rest[s]} (what the segments after segment s are
+     * expected to take at least; null: nothing known) pass it.
+     *
+     * @param cumulative receives the bits spent after each segment
      */
     double estimate(double[][] coefficients, int stepIndex, int[] priors, double lambdaScale, int[][] q,
-            double limitBits) {
+            double limitBits, double[] rest, double[] cumulative) {
         CoefficientCoder coder = new CoefficientCoder(SEGMENT, priors, lambdaScale);
-        code(coder, coefficients, stepIndex, q, limitBits);
+        double inverse = 1 / step(stepIndex);
+        for (int s = 0; s < coefficients.length; s++) {
+            code(coder, coefficients[s], inverse, q[s]);
+            double spent = coder.spentBits();
+            cumulative[s] = spent;
+            double atLeast = rest == null ? spent : spent + rest[s];
+            if (atLeast > limitBits) {
+                return atLeast;
+            }
+        }
         return coder.spentBits();
     }
 
-    private void code(CoefficientCoder coder, double[][] coefficients, int stepIndex, int[][] q, double limitBits) {
-        double inverse = 1 / step(stepIndex);
-        for (int s = 0; s < coefficients.length; s++) {
-            double[] c = coefficients[s];
-            for (int i = 0; i < SEGMENT; i++) {
-                scaled[i] = c[i] * inverse;
-            }
-            coder.encode(scaled, q[s]);
-            if (coder.spentBits() > limitBits) {
-                return;
-            }
+    private void code(CoefficientCoder coder, double[] c, double inverse, int[] q) {
+        for (int i = 0; i < SEGMENT; i++) {
+            scaled[i] = c[i] * inverse;
         }
+        coder.encode(scaled, q);
     }
 
     /** Decodes {@code segments} segments' values into {@code q}; false if the stream is corrupt. */

@@ -1,0 +1,74 @@
+package org.neurocompress.codec.hybrid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.neurocompress.entropy.AdaptiveBits;
+import org.neurocompress.synth.SyntheticElectrode;
+
+class BackgroundTest {
+    private static final int SEGMENTS = 8;
+    private static final int[] PRIORS = AdaptiveBits.uniform(CoefficientCoder.CONTEXTS);
+
+    private static double[][] coefficients(Background background) {
+        short[] samples = new SyntheticElectrode(11, SyntheticElectrode.N1_SAMPLE_RATE).samples(
+                SEGMENTS * Background.SEGMENT);
+        double[] x = new double[samples.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = samples[i];
+        }
+        return background.transform(x);
+    }
+
+    private static double estimate(Background background, double[][] c, int step, double limit, double[] rest,
+            double[] cumulative) {
+        return background.estimate(c, step, PRIORS, 1, new int[SEGMENTS][Background.SEGMENT], limit, rest,
+                cumulative);
+    }
+
+    @Test
+    void aFullEstimateReportsItsBitsAfterEverySegment() {
+        Background background = new Background();
+        double[][] c = coefficients(background);
+        double[] cumulative = new double[SEGMENTS];
+        double bits = estimate(background, c, 60, Double.MAX_VALUE, null, cumulative);
+        assertEquals(bits, cumulative[SEGMENTS - 1]);
+        for (int s = 1; s < SEGMENTS; s++) {
+            assertTrue(cumulative[s] > cumulative[s - 1], "segment " + s);
+        }
+    }
+
+    /**
+     * The rest of a coarser estimate stops a finer candidate that cannot fit before its last segment, and leaves
+     * the answer of every candidate that fits exactly as without it.
+     */
+    @Test
+    void theRestOfACoarserEstimateStopsOnlyCandidatesThatDoNotFit() {
+        Background background = new Background();
+        double[][] c = coefficients(background);
+        double[] coarse = new double[SEGMENTS];
+        estimate(background, c, 61, Double.MAX_VALUE, null, coarse);
+        double[] rest = new double[SEGMENTS];
+        for (int s = 0; s < SEGMENTS; s++) {
+            rest[s] = coarse[SEGMENTS - 1] - coarse[s];
+        }
+        double[] fine = new double[SEGMENTS];
+        double bits = estimate(background, c, 60, Double.MAX_VALUE, null, fine);
+        assertTrue(bits > coarse[SEGMENTS - 1]);
+
+        // A quarter of the way from the coarser to the finer candidate's bits: without the rest the finer one runs to its
+        // last segment before it passes the limit, with it it stops as soon as its excess over the coarser passes it.
+        double limit = coarse[SEGMENTS - 1] + (bits - coarse[SEGMENTS - 1]) / 4;
+        double[] withoutRest = new double[SEGMENTS];
+        assertTrue(estimate(background, c, 60, limit, null, withoutRest) > limit);
+        assertTrue(withoutRest[SEGMENTS - 1] > 0, "ran to the last segment");
+        double[] withRest = new double[SEGMENTS];
+        assertTrue(estimate(background, c, 60, limit, rest, withRest) > limit);
+        assertEquals(0, withRest[SEGMENTS - 1], "stopped before the last segment");
+
+        // At or above its bits the candidate fits, with or without the rest, and its estimate is the same.
+        assertEquals(bits, estimate(background, c, 60, bits, rest, new double[SEGMENTS]));
+        assertEquals(bits, estimate(background, c, 60, bits + 100, rest, new double[SEGMENTS]));
+    }
+}
