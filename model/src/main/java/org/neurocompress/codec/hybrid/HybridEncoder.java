@@ -226,9 +226,10 @@ final class HybridEncoder {
         }
 
         /**
-         * What the segments after each one cost at the coarsest-costing full estimate that is at least as coarse in
-         * both step and multiplier (so costs no more, segment by segment, in all but contrived frames); null if there
-         * is none. A candidate whose bits so far plus that rest pass its limit will not fit: it stops there.
+         * What the segments after each one took (times REST_MARGIN) in the full estimate with the most bits among
+         * those at least as coarse in both step and multiplier, which cost no more segment by segment in all but a
+         * few frames; null if there is none. A candidate whose bits so far plus that rest pass its limit will not
+         * fit: it stops there.
          */
         private double[] rest(int step, double scale) {
             Full bound = null;

@@ -2,8 +2,9 @@ package org.neurocompress.codec.hybrid;
 
 /**
  * A first guess of a frame's step, so that the search for the finest step that fits starts near it: bits are
- * predicted from a histogram of the coefficients' magnitudes in sixteenths of an octave (one step index each) (a significant coefficient of v steps
- * costs about 3 + log2 v bits), evaluated for every step in one pass over the histogram.
+ * predicted from a histogram of the coefficients' magnitudes in sixteenths of an octave, one step index each (by the
+ * mantissa's top four bits: linear within an octave, close enough for a guess), a significant coefficient of v steps
+ * costing about 3 + log2 v bits, evaluated for every step in one pass over the histogram.
  */
 final class Proxy {
     /** Steps are 2^(s/16): a bin a step index wide, so the predicted bits change at every step, not every fourth. */
