@@ -57,8 +57,8 @@ class BackgroundTest {
         double bits = estimate(background, c, 60, Double.MAX_VALUE, null, fine);
         assertTrue(bits > coarse[SEGMENTS - 1]);
 
-        // A quarter of the way from the coarser to the finer candidate's bits: without the rest the finer one runs to its
-        // last segment before it passes the limit, with it it stops as soon as its excess over the coarser passes it.
+        // A quarter of the way from the coarser to the finer candidate's bits: without the rest the finer one runs to
+        // its last segment before it passes the limit; with it, it stops once its excess over the coarser passes it.
         double limit = coarse[SEGMENTS - 1] + (bits - coarse[SEGMENTS - 1]) / 4;
         double[] withoutRest = new double[SEGMENTS];
         assertTrue(estimate(background, c, 60, limit, null, withoutRest) > limit);
