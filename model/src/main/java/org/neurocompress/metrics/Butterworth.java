@@ -238,23 +238,26 @@ public final class Butterworth {
         double c0 = state[0][0], c1 = state[0][1];
         double d0 = state[1][0], d1 = state[1][1];
         double e0 = state[2][0], e1 = state[2][1];
+        // What the first two sections gave in the previous step, kept in registers rather than stored and loaded.
+        double v = x[from + 1];
+        double u = x[from];
         for (int i = from + 2; i < to; i++) {
-            double u = x[i - 2];
             double yu = eb0 * u + e0;
             e0 = eb1 * u - ea1 * yu + e1;
             e1 = eb2 * u - ea2 * yu;
             x[i - 2] = yu;
-            double v = x[i - 1];
             double yv = db0 * v + d0;
             d0 = db1 * v - da1 * yv + d1;
             d1 = db2 * v - da2 * yv;
-            x[i - 1] = yv;
             double w = x[i];
             double yw = cb0 * w + c0;
             c0 = cb1 * w - ca1 * yw + c1;
             c1 = cb2 * w - ca2 * yw;
-            x[i] = yw;
+            u = yv;
+            v = yw;
         }
+        x[to - 2] = u;
+        x[to - 1] = v;
         state[0][0] = c0;
         state[0][1] = c1;
         state[1][0] = d0;
