@@ -60,34 +60,42 @@ public final class Dct {
     }
 
     public void forward(double[] x, double[] out) {
-        // v = (x0, x2, x4, ..., x5, x3, x1); packed as z[j] = v[2j] + i v[2j+1].
-        for (int j = 0; j < m; j++) {
-            int a = 2 * j;
-            int b = 2 * j + 1;
-            re[j] = a < m ? x[2 * a] : x[2 * (n - 1 - a) + 1];
-            im[j] = b < m ? x[2 * b] : x[2 * (n - 1 - b) + 1];
+        // v = (x0, x2, x4, ..., x5, x3, x1); packed as z[j] = v[2j] + i v[2j+1]. The loops are split where their
+        // index conditions change, so the per-sample work has no branches and no division.
+        int quarter = m / 2;
+        for (int j = 0; j < quarter; j++) {
+            re[j] = x[4 * j];
+            im[j] = x[4 * j + 2];
+        }
+        for (int j = quarter; j < m; j++) {
+            re[j] = x[2 * n - 4 * j - 1];
+            im[j] = x[2 * n - 4 * j - 3];
         }
         fft.transform(re, im, false);
         // V[k] = E[k] + W^k O[k] for k = 0..m, E and O the spectra of v's even and odd samples.
-        for (int k = 0; k <= m; k++) {
-            int a = k % m;
-            int b = (m - k) % m;
-            double eRe = (re[a] + re[b]) / 2;
-            double eIm = (im[a] - im[b]) / 2;
-            double oRe = (im[a] + im[b]) / 2;
-            double oIm = -(re[a] - re[b]) / 2;
-            double wRe = k < m ? halfCos[k] : -1;
-            double wIm = k < m ? -halfSin[k] : 0;
-            vRe[k] = eRe + wRe * oRe - wIm * oIm;
-            vIm[k] = eIm + wRe * oIm + wIm * oRe;
+        halfSpectrum(0, 0, 0, halfCos[0], -halfSin[0]);
+        for (int k = 1; k < m; k++) {
+            halfSpectrum(k, k, m - k, halfCos[k], -halfSin[k]);
         }
-        for (int k = 0; k < n; k++) {
-            // V[n-k] = conj(V[k]) for a real sequence.
-            double vr = k <= m ? vRe[k] : vRe[n - k];
-            double vi = k <= m ? vIm[k] : -vIm[n - k];
-            // Re(e^{-i pi k / 2n} V[k])
-            out[k] = (vr * shiftCos[k] + vi * shiftSin[k]) * (k == 0 ? scale0 : scale);
+        halfSpectrum(m, 0, 0, -1, 0);
+        // Re(e^{-i pi k / 2n} V[k]), with V[n-k] = conj(V[k]) for a real sequence.
+        out[0] = (vRe[0] * shiftCos[0] + vIm[0] * shiftSin[0]) * scale0;
+        for (int k = 1; k <= m; k++) {
+            out[k] = (vRe[k] * shiftCos[k] + vIm[k] * shiftSin[k]) * scale;
         }
+        for (int k = m + 1; k < n; k++) {
+            out[k] = (vRe[n - k] * shiftCos[k] + -vIm[n - k] * shiftSin[k]) * scale;
+        }
+    }
+
+    /** V[k] from the packed spectrum's bins a = k mod m and b = (m - k) mod m and the twiddle W^k. */
+    private void halfSpectrum(int k, int a, int b, double wRe, double wIm) {
+        double eRe = (re[a] + re[b]) / 2;
+        double eIm = (im[a] - im[b]) / 2;
+        double oRe = (im[a] + im[b]) / 2;
+        double oIm = -(re[a] - re[b]) / 2;
+        vRe[k] = eRe + wRe * oRe - wIm * oIm;
+        vIm[k] = eIm + wRe * oIm + wIm * oRe;
     }
 
     public void inverse(double[] coefficients, double[] out) {
@@ -95,50 +103,39 @@ public final class Dct {
         for (int k = 1; k < n; k++) {
             unscaled[k] = coefficients[k] / scale;
         }
-        for (int k = 0; k < m; k++) {
-            // V[k] = e^{i pi k / 2n} (C[k] - i C[n-k]), and the same for k + m.
-            double lowRe = spectrumRe(k);
-            double lowIm = spectrumIm(k);
-            double highRe = spectrumRe(k + m);
-            double highIm = spectrumIm(k + m);
-            double eRe = (lowRe + highRe) / 2;
-            double eIm = (lowIm + highIm) / 2;
-            // O[k] = (V[k] - V[k+m]) / 2 e^{2 pi i k / n}
-            double dRe = (lowRe - highRe) / 2;
-            double dIm = (lowIm - highIm) / 2;
-            double oRe = dRe * halfCos[k] - dIm * halfSin[k];
-            double oIm = dRe * halfSin[k] + dIm * halfCos[k];
-            // Z = E + i O
-            re[k] = eRe - oIm;
-            im[k] = eIm + oRe;
+        // V[0] = C[0] (no mirror), V[k] = e^{i pi k / 2n} (C[k] - i C[n-k]); each step takes k and k + m.
+        double zeroRe = unscaled[0] * shiftCos[0] + 0 * shiftSin[0];
+        double zeroIm = unscaled[0] * shiftSin[0] - 0 * shiftCos[0];
+        packHalves(0, zeroRe, zeroIm);
+        for (int k = 1; k < m; k++) {
+            packHalves(k, unscaled[k] * shiftCos[k] + unscaled[n - k] * shiftSin[k],
+                    unscaled[k] * shiftSin[k] - unscaled[n - k] * shiftCos[k]);
         }
         fft.transform(re, im, true);
-        for (int j = 0; j < m; j++) {
-            // m is a power of two: multiplying by 1/m gives exactly the quotient.
-            double even = re[j] * inverseM;
-            double odd = im[j] * inverseM;
-            int a = 2 * j;
-            int b = 2 * j + 1;
-            if (a < m) {
-                out[2 * a] = even;
-            } else {
-                out[2 * (n - 1 - a) + 1] = even;
-            }
-            if (b < m) {
-                out[2 * b] = odd;
-            } else {
-                out[2 * (n - 1 - b) + 1] = odd;
-            }
+        // m is a power of two: multiplying by 1/m gives exactly the quotient.
+        int quarter = m / 2;
+        for (int j = 0; j < quarter; j++) {
+            out[4 * j] = re[j] * inverseM;
+            out[4 * j + 2] = im[j] * inverseM;
+        }
+        for (int j = quarter; j < m; j++) {
+            out[2 * n - 4 * j - 1] = re[j] * inverseM;
+            out[2 * n - 4 * j - 3] = im[j] * inverseM;
         }
     }
 
-    private double spectrumRe(int k) {
-        double mirror = k == 0 ? 0 : unscaled[n - k];
-        return unscaled[k] * shiftCos[k] + mirror * shiftSin[k];
-    }
-
-    private double spectrumIm(int k) {
-        double mirror = k == 0 ? 0 : unscaled[n - k];
-        return unscaled[k] * shiftSin[k] - mirror * shiftCos[k];
+    /** Z[k] = E[k] + i O[k] from V[k] (given) and V[k + m], with O[k] = (V[k] - V[k+m]) / 2 e^{2 pi i k / n}. */
+    private void packHalves(int k, double lowRe, double lowIm) {
+        int h = k + m;
+        double highRe = unscaled[h] * shiftCos[h] + unscaled[n - h] * shiftSin[h];
+        double highIm = unscaled[h] * shiftSin[h] - unscaled[n - h] * shiftCos[h];
+        double eRe = (lowRe + highRe) / 2;
+        double eIm = (lowIm + highIm) / 2;
+        double dRe = (lowRe - highRe) / 2;
+        double dIm = (lowIm - highIm) / 2;
+        double oRe = dRe * halfCos[k] - dIm * halfSin[k];
+        double oIm = dRe * halfSin[k] + dIm * halfCos[k];
+        re[k] = eRe - oIm;
+        im[k] = eIm + oRe;
     }
 }
