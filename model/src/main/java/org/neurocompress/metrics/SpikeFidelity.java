@@ -82,11 +82,28 @@ public record SpikeFidelity(int originalSpikes, int decodedSpikes, int matched, 
             magnitudes[i] = Math.abs(x[from + i * stride]);
         }
         double median = length % 2 == 1 ? select(magnitudes, length / 2)
-                : (select(magnitudes, length / 2 - 1) + select(magnitudes, length / 2)) / 2;
+                : (select(magnitudes, length / 2 - 1) + smallestFrom(magnitudes, length / 2)) / 2;
         return THRESHOLD_SIGMAS * median / MAD_TO_SIGMA;
     }
 
-    /** The k-th smallest value (0-based), in linear expected time; reorders {@code v}. */
+    /**
+     * The smallest of {@code v[from..)}: after {@link #select}{@code (v, from - 1)} that is the value of rank
+     * {@code from}, since select leaves every value after its rank at least as large.
+     */
+    static double smallestFrom(double[] v, int from) {
+        double smallest = v[from];
+        for (int i = from + 1; i < v.length; i++) {
+            if (v[i] < smallest) {
+                smallest = v[i];
+            }
+        }
+        return smallest;
+    }
+
+    /**
+     * The k-th smallest value (0-based), in linear expected time; reorders {@code v} so that no value before index k
+     * is larger and none after it smaller.
+     */
     static double select(double[] v, int k) {
         int lo = 0;
         int hi = v.length - 1;

@@ -41,6 +41,29 @@ class SpikeFidelityTest {
     }
 
     @Test
+    void selectLeavesEveryValueOnItsSideOfTheRankAndTheNextRankIsTheSmallestAfterIt() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int trial = 0; trial < 200; trial++) {
+            int length = 2 + random.nextInt(300);
+            double[] v = new double[length];
+            for (int i = 0; i < length; i++) {
+                // Few distinct values in some trials: ties are where a partition goes wrong.
+                v[i] = trial % 2 == 0 ? random.nextInt(5) : random.nextGaussian();
+            }
+            double[] sorted = v.clone();
+            java.util.Arrays.sort(sorted);
+            int k = random.nextInt(length - 1);
+            assertEquals(sorted[k], SpikeFidelity.select(v, k));
+            for (int i = 0; i < length; i++) {
+                if (i < k && v[i] > sorted[k] || i > k && v[i] < sorted[k]) {
+                    throw new AssertionError("value " + v[i] + " at " + i + " on the wrong side of rank " + k);
+                }
+            }
+            assertEquals(sorted[k + 1], SpikeFidelity.smallestFrom(v, k + 1));
+        }
+    }
+
+    @Test
     void anIdenticalCopyFindsEverySpikeAndMatchesAll() {
         short[] x = noiseWithSpikes(1, 40_000, 5_000, 12_000, 12_400, 30_000);
         SpikeFidelity s = SpikeFidelity.measure(x, x.clone(), FILTERS);
