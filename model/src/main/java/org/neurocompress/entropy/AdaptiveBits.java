@@ -68,6 +68,29 @@ public final class AdaptiveBits {
         return COST[(bit == 0 ? p0 : 65536 - p0) >>> 4];
     }
 
+    /** What coding a zero costs at {@code p0}, a probability of a zero ({@link #probability}), in bits. */
+    public static double costOfZero(int p0) {
+        return COST[p0 >>> 4];
+    }
+
+    /** What coding a one costs at {@code p0}, a probability of a zero ({@link #probability}), in bits. */
+    public static double costOfOne(int p0) {
+        return COST[(65536 - p0) >>> 4];
+    }
+
+    /**
+     * {@link #update} when {@code active}, else nothing; written as selections rather than a branch, for estimates
+     * whose activity follows the data and would mispredict.
+     */
+    public void updateIf(boolean active, int context, int bit) {
+        int f = fast[context];
+        int s = slow[context];
+        int nf = bit == 0 ? f + ((65536 - f) >> FAST) : f - (f >> FAST);
+        int ns = bit == 0 ? s + ((65536 - s) >> SLOW) : s - (s >> SLOW);
+        fast[context] = active ? nf : f;
+        slow[context] = active ? ns : s;
+    }
+
     /** The current probabilities of a zero: what a frame ends with, from which training learns priors. */
     public int[] states() {
         int[] s = new int[fast.length];

@@ -146,11 +146,16 @@ final class CoefficientCoder {
         }
         Arrays.fill(q, 1, n, 0);
         putLast(lastIndex);
+        if (rc == null) {
+            estimateCoefficients(v, q, lastIndex);
+            remember(q, lastIndex);
+            return;
+        }
         for (int k = 1; k <= lastIndex; k++) {
             int act = activity(q, k);
             int context = band(k) * ACTIVITY + act;
             double a = Math.abs(v[k]);
-            int hi = (int) Math.min(MAX_MAGNITUDE, Math.floor(a + 0.5));
+            int hi = (int) Math.min(MAX_MAGNITUDE, a + 0.5); // a >= 0: the cast is the floor
             int m = hi;
             if (k == lastIndex) {
                 m = Math.max(1, hi);
@@ -178,6 +183,69 @@ final class CoefficientCoder {
             }
         }
         remember(q, lastIndex);
+    }
+
+    /**
+     * What {@link #encode}'s loop over the coefficients does when it only estimates: the same choices and the same
+     * bits, added in the same order (so the same sum to the last bit), but each coefficient's three flag
+     * probabilities read once and the data-dependent branches (which magnitude, which flags follow) turned into
+     * selections: on magnitudes of 0-3 those branches mispredicted and the estimate spent most of its time there.
+     */
+    private void estimateCoefficients(double[] v, int[] q, int lastIndex) {
+        double sum = spent;
+        for (int k = 1; k <= lastIndex; k++) {
+            int act = activity(q, k);
+            int context = band(k) * ACTIVITY + act;
+            double a = Math.abs(v[k]);
+            int hi = (int) Math.min(MAX_MAGNITUDE, a + 0.5);
+            int pZero = bits.probability(ZERO + context);
+            int pOne = bits.probability(ONE + context);
+            int pTwo = bits.probability(TWO + context);
+            double zero0 = AdaptiveBits.costOfZero(pZero);
+            double zero1 = AdaptiveBits.costOfOne(pZero);
+            double one0 = AdaptiveBits.costOfZero(pOne);
+            double one1 = AdaptiveBits.costOfOne(pOne);
+            double two0 = AdaptiveBits.costOfZero(pTwo);
+            double two1 = AdaptiveBits.costOfOne(pTwo);
+            int m;
+            if (k == lastIndex) {
+                m = Math.max(1, hi);
+            } else {
+                double saving = magnitudeBits(hi, zero0, zero1, one0, one1, two0, two1)
+                        - magnitudeBits(hi - 1, zero0, zero1, one0, one1, two0, two1);
+                boolean down = hi > 0 & hi - a > RDO_MIN_ROUNDING & 1 - 2 * (hi - a) < lambda * saving;
+                m = down ? hi - 1 : hi;
+            }
+            q[k] = v[k] < 0 ? -m : m;
+            boolean nonZero = m != 0;
+            boolean aboveOne = m > 1;
+            boolean aboveTwo = m > 2;
+            if (k < lastIndex) {
+                sum += nonZero ? zero1 : zero0;
+                bits.update(ZERO + context, nonZero ? 1 : 0);
+            }
+            // Adding 0 to a positive sum leaves it as it is: the same sum as skipping.
+            sum += nonZero ? 1.0 : 0.0;
+            sum += nonZero ? (aboveOne ? one1 : one0) : 0.0;
+            bits.updateIf(nonZero, ONE + context, aboveOne ? 1 : 0);
+            sum += aboveOne ? (aboveTwo ? two1 : two0) : 0.0;
+            bits.updateIf(aboveOne, TWO + context, aboveTwo ? 1 : 0);
+            if (aboveTwo) {
+                spent = sum;
+                putUnsigned(m - 3, remainderBase(act));
+                sum = spent;
+            }
+        }
+        spent = sum;
+    }
+
+    /** {@link #magnitudeBits(int, int, int)} from the flags' costs, without branches (m may be -1: any value). */
+    private static double magnitudeBits(int m, double zero0, double zero1, double one0, double one1, double two0,
+            double two1) {
+        double b = zero1 + 1 + (m > 1 ? one1 : one0);
+        b += m > 1 ? (m > 2 ? two1 : two0) : 0.0;
+        b += m > 2 ? 2 * (32 - Integer.numberOfLeadingZeros(m - 2)) - 1 : 0;
+        return m == 0 ? zero0 : b;
     }
 
     /** Estimated bits of magnitude m, its zero flag included. */

@@ -1,10 +1,12 @@
 package org.neurocompress.codec.hybrid;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.neurocompress.entropy.AdaptiveBits;
+import org.neurocompress.entropy.RangeEncoder;
 import org.neurocompress.synth.SyntheticElectrode;
 
 class BackgroundTest {
@@ -25,6 +27,33 @@ class BackgroundTest {
             double[] cumulative) {
         return background.estimate(c, step, PRIORS, 1, new int[SEGMENTS][Background.SEGMENT], limit, rest,
                 cumulative);
+    }
+
+    /**
+     * The estimate (its own branch-free loop) and the coding choose the same values and end in the same context
+     * states at every step and multiplier, and the estimate is within a few bytes of the coded size.
+     */
+    @Test
+    void anEstimateChoosesTheValuesTheCodingWritesAndNearlyItsSize() {
+        Background background = new Background();
+        double[][] c = coefficients(background);
+        for (int step = 20; step <= 90; step += 7) {
+            for (double scale : new double[] {1, 0.5, 0.25}) {
+                int[][] estimated = new int[SEGMENTS][Background.SEGMENT];
+                double bits = background.estimate(c, step, PRIORS, scale, estimated, Double.MAX_VALUE, null,
+                        new double[SEGMENTS]);
+                int[][] written = new int[SEGMENTS][Background.SEGMENT];
+                RangeEncoder rc = new RangeEncoder();
+                background.write(rc, c, step, PRIORS, scale, written);
+                int bytes = rc.finish().length;
+                for (int s = 0; s < SEGMENTS; s++) {
+                    assertArrayEquals(written[s], estimated[s],
+                            "step " + step + " scale " + scale + " segment " + s);
+                }
+                assertTrue(Math.abs(bits / 8 - bytes) < 8 + 0.01 * bytes,
+                        "step " + step + " scale " + scale + ": estimated " + bits / 8 + " bytes, coded " + bytes);
+            }
+        }
     }
 
     @Test
