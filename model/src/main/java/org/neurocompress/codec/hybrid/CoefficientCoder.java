@@ -193,8 +193,12 @@ final class CoefficientCoder {
      */
     private void estimateCoefficients(double[] v, int[] q, int lastIndex) {
         double sum = spent;
+        // The last two magnitudes, kept in registers: each coefficient's context waits for them.
+        int below1 = Math.abs(q[0]);
+        int below2 = 0;
         for (int k = 1; k <= lastIndex; k++) {
-            int act = activity(q, k);
+            int e = 4 * below1 + 2 * below2 + previous[k - 1] + 2 * previous[k] + previous[k + 1];
+            int act = Math.min(ACTIVITY - 1, 32 - Integer.numberOfLeadingZeros(e)); // activity(q, k), 0 for e = 0
             int context = band(k) * ACTIVITY + act;
             double a = Math.abs(v[k]);
             int hi = (int) Math.min(MAX_MAGNITUDE, a + 0.5);
@@ -217,6 +221,8 @@ final class CoefficientCoder {
                 m = down ? hi - 1 : hi;
             }
             q[k] = v[k] < 0 ? -m : m;
+            below2 = below1;
+            below1 = m;
             boolean nonZero = m != 0;
             boolean aboveOne = m > 1;
             boolean aboveTwo = m > 2;
