@@ -122,6 +122,11 @@ public final class Butterworth {
     }
 
     /** The odd-extension length sosfiltfilt uses: 3 x (2 x sections + 1 - sections of first order). */
+    /** How many second-order sections the filter has (a first-order one counts as one). */
+    int sectionCount() {
+        return sections.length;
+    }
+
     public int padLength() {
         int firstOrder = 0;
         for (double[] s : sections) {
@@ -195,6 +200,8 @@ public final class Butterworth {
     void filterInPlace(double[] x, int from, int to, double[][] state) {
         if (sections.length == 3 && to - from >= 3) {
             filterThree(x, from, to, state);
+        } else if (sections.length == 2 && to - from >= 2) {
+            filterTwo(x, from, to, state);
         } else {
             filterSectionBySection(x, from, to, state);
         }
@@ -267,6 +274,36 @@ public final class Butterworth {
         x[to - 2] = step(e, state[2], x[to - 2]);
         x[to - 1] = step(d, state[1], x[to - 1]);
         x[to - 1] = step(e, state[2], x[to - 1]);
+    }
+
+    /** Two sections staggered, as {@link #filterThree}: the 3rd-order low-pass of the LFP metric (a biquad and a
+     * first-order section). */
+    private void filterTwo(double[] x, int from, int to, double[][] state) {
+        double[] c = sections[0];
+        double[] d = sections[1];
+        x[from] = step(c, state[0], x[from]);
+        double cb0 = c[0], cb1 = c[1], cb2 = c[2], ca1 = c[4], ca2 = c[5];
+        double db0 = d[0], db1 = d[1], db2 = d[2], da1 = d[4], da2 = d[5];
+        double c0 = state[0][0], c1 = state[0][1];
+        double d0 = state[1][0], d1 = state[1][1];
+        double u = x[from];
+        for (int i = from + 1; i < to; i++) {
+            double yu = db0 * u + d0;
+            d0 = db1 * u - da1 * yu + d1;
+            d1 = db2 * u - da2 * yu;
+            x[i - 1] = yu;
+            double w = x[i];
+            double yw = cb0 * w + c0;
+            c0 = cb1 * w - ca1 * yw + c1;
+            c1 = cb2 * w - ca2 * yw;
+            u = yw;
+        }
+        x[to - 1] = u;
+        state[0][0] = c0;
+        state[0][1] = c1;
+        state[1][0] = d0;
+        state[1][1] = d1;
+        x[to - 1] = step(d, state[1], x[to - 1]);
     }
 
     /** One sample through one section, its state in {@code z}. */

@@ -32,10 +32,70 @@ public final class QualityAccumulator {
     private long wyy;
     private long wxy;
 
+    /**
+     * Adds a stretch of both signals, a sample at a time, the running sums and the SSIM window's in local variables for
+     * the stretch (kept in fields, they were loaded and stored for every sample: the sidecar measures every sample of
+     * the frames it measures).
+     */
     public void add(short[] original, int originalOffset, short[] decoded, int decodedOffset, int length) {
+        long sx = sumX;
+        long sxx = sumXSquared;
+        long see = sumErrorSquared;
+        int maxError = maxAbsError;
+        double ssim = ssimSum;
+        long positions = ssimPositions;
+        long fill = windowFill;
+        int ring = slot;
+        long ax = wx;
+        long ay = wy;
+        long axx = wxx;
+        long ayy = wyy;
+        long axy = wxy;
         for (int i = 0; i < length; i++) {
-            add(original[originalOffset + i], decoded[decodedOffset + i]);
+            short x = original[originalOffset + i];
+            short y = decoded[decodedOffset + i];
+            sx += x;
+            sxx += (long) x * x;
+            int error = x - y;
+            see += (long) error * error;
+            maxError = Math.max(maxError, Math.abs(error));
+            if (fill >= SSIM_WINDOW) {
+                short ox = windowX[ring];
+                short oy = windowY[ring];
+                ax -= ox;
+                ay -= oy;
+                axx -= (long) ox * ox;
+                ayy -= (long) oy * oy;
+                axy -= (long) ox * oy;
+            }
+            windowX[ring] = x;
+            windowY[ring] = y;
+            ring = ring == SSIM_WINDOW - 1 ? 0 : ring + 1;
+            ax += x;
+            ay += y;
+            axx += (long) x * x;
+            ayy += (long) y * y;
+            axy += (long) x * y;
+            fill++;
+            if (fill >= SSIM_WINDOW) {
+                ssim += windowSsim(ax, ay, axx, ayy, axy);
+                positions++;
+            }
         }
+        count += length;
+        sumX = sx;
+        sumXSquared = sxx;
+        sumErrorSquared = see;
+        maxAbsError = maxError;
+        ssimSum = ssim;
+        ssimPositions = positions;
+        windowFill = fill;
+        slot = ring;
+        wx = ax;
+        wy = ay;
+        wxx = axx;
+        wyy = ayy;
+        wxy = axy;
     }
 
     public void add(short[] original, short[] decoded) {
@@ -46,44 +106,8 @@ public final class QualityAccumulator {
         add(original, 0, decoded, 0, original.length);
     }
 
-    private void add(short x, short y) {
-        count++;
-        sumX += x;
-        sumXSquared += (long) x * x;
-        int error = x - y;
-        sumErrorSquared += (long) error * error;
-        maxAbsError = Math.max(maxAbsError, Math.abs(error));
-        slideWindow(x, y);
-    }
-
-    private void slideWindow(short x, short y) {
-        if (windowFill >= SSIM_WINDOW) {
-            short ox = windowX[slot];
-            short oy = windowY[slot];
-            wx -= ox;
-            wy -= oy;
-            wxx -= (long) ox * ox;
-            wyy -= (long) oy * oy;
-            wxy -= (long) ox * oy;
-        }
-        windowX[slot] = x;
-        windowY[slot] = y;
-        // A ring index instead of windowFill % SSIM_WINDOW: a long division per sample was the sidecar's hot spot.
-        slot = slot == SSIM_WINDOW - 1 ? 0 : slot + 1;
-        wx += x;
-        wy += y;
-        wxx += (long) x * x;
-        wyy += (long) y * y;
-        wxy += (long) x * y;
-        windowFill++;
-        if (windowFill >= SSIM_WINDOW) {
-            ssimSum += windowSsim();
-            ssimPositions++;
-        }
-    }
-
-    /** SSIM of the current window, on the normalised scale, with sample (n - 1) variances. */
-    private double windowSsim() {
+    /** SSIM of a window with these sums, on the normalised scale, with sample (n - 1) variances. */
+    private static double windowSsim(long wx, long wy, long wxx, long wyy, long wxy) {
         double n = SSIM_WINDOW;
         double s2 = FULL_SCALE * FULL_SCALE;
         double muX = wx / n / FULL_SCALE;
