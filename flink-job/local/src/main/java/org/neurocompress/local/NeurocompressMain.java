@@ -14,6 +14,7 @@ public final class NeurocompressMain {
         CommandLine commandLine = ToolsMain.commandLine().addSubcommand(new JobCommand())
                 .addSubcommand(new DemoCommand());
         commandLine.getSubcommands().get("bench").addSubcommand(new BenchE2eCommand());
+        commandLine.getSubcommands().get("bench").addSubcommand(new BenchStagesCommand());
         System.exit(Main.run(commandLine, args));
     }
 }

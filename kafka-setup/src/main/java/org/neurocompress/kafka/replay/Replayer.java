@@ -103,8 +103,11 @@ public final class Replayer {
         }
     }
 
-    /** Builds a samples record value straight from the source loops, without an intermediate array. */
-    static byte[] packet(ReplaySource source, long device, int firstChannel, int channels, long firstIndex,
+    /**
+     * A samples record value of {@code channels} channels from {@code firstChannel}, {@code samplesPerChannel} samples
+     * each from {@code firstIndex}, built straight from the source loops without an intermediate array.
+     */
+    public static byte[] packet(ReplaySource source, long device, int firstChannel, int channels, long firstIndex,
             int rate, int samplesPerChannel) {
         ByteBuffer b = ByteBuffer.allocate(SamplesRecordFormat.HEADER_BYTES + 2 * channels * samplesPerChannel)
                 .order(ByteOrder.LITTLE_ENDIAN);
