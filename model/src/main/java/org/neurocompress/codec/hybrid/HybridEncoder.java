@@ -277,9 +277,10 @@ final class HybridEncoder {
      * The smallest multiplier of lambda, on a grid of FILL_LEVELS steps from MIN_LAMBDA_SCALE up to 1, whose estimate
      * at {@code step} fits {@code target} bits (bits grow as lambda falls). The grid point just below 1 is tried
      * first: when the bytes left at the step do not pay for even that, one estimate settles it. When they do, the
-     * answer is nearly always that point or the next (on dev/ at level 1, 95% and 5%; at levels 3 and 5 always the
-     * first), so the search walks down from it with doubling strides until a point fails, then bisects: one failing
-     * estimate settles the common case, where a bisection from the middle took three.
+     * answer is nearly always that point or the next (on dev/ at level 1, 95% and 5%; on generated electrodes 80% and
+     * 20%; at levels 3-5 always the first), so the search walks down from it a point at a time twice, then with
+     * doubling strides, until a point fails, then bisects: one failing estimate settles the common case and two the
+     * next, where a bisection from the middle took three.
      */
     private static double lambdaScale(Estimates estimates, int step, double target) {
         if (!estimates.fits(step, gridScale(FILL_LEVELS - 1), target)) {
@@ -288,7 +289,7 @@ final class HybridEncoder {
         int fits = FILL_LEVELS - 1;
         // Grid point 0, MIN_LAMBDA_SCALE itself, is the bound and never used.
         int fails = 0;
-        for (int stride = 1; fits > 1; stride *= 2) {
+        for (int tries = 0, stride = 1; fits > 1; tries++, stride = tries < 2 ? 1 : 2 * stride) {
             int candidate = Math.max(1, fits - stride);
             if (estimates.fits(step, gridScale(candidate), target)) {
                 fits = candidate;
