@@ -68,6 +68,22 @@ class BenchE2eClusterTest {
         try (var files = Files.walk(logs)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+        // The JobManager had started before the TaskManager failed: it is stopped, not left running.
+        List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .flatMap(p -> java.util.stream.Stream.of("StandaloneSessionClusterEntrypoint", "TaskManagerRunner")
+                        .filter(commandLine(p)::contains).map(main -> main + " (pid " + p.pid() + ")"))
+                .toList();
+        assertEquals(List.of(), left);
+    }
+
+    /** A process's whole command line: ProcessHandle.Info leaves it out when it is long (a cluster's class path). */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (java.io.IOException notLinux) {
+            return process.info().commandLine().orElse("");
+        }
     }
 
     private record Run(int exit, String out, String err) {

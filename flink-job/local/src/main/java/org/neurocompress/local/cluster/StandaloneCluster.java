@@ -73,16 +73,26 @@ public final class StandaloneCluster implements AutoCloseable {
         }
         int taskManagers = size.taskManagers();
         StandaloneCluster cluster = new StandaloneCluster(dir, logs, clusterClasspath(clusterLib), freePort(), size);
-        cluster.writeConfig();
-        cluster.jobManager = JavaProcess.start("jobmanager", logs, List.of("-Xmx512m",
-                "-Dlog4j.configurationFile=" + cluster.conf.resolve("log4j.properties")),
-                cluster.classpath, "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
-                List.of("-c", cluster.conf.toString()), cluster.env());
-        for (int i = 0; i < taskManagers; i++) {
-            cluster.startTaskManager();
+        try {
+            cluster.writeConfig();
+            cluster.jobManager = JavaProcess.start("jobmanager", logs, List.of("-Xmx512m",
+                    "-Dlog4j.configurationFile=" + cluster.conf.resolve("log4j.properties")),
+                    cluster.classpath, "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
+                    List.of("-c", cluster.conf.toString()), cluster.env());
+            for (int i = 0; i < taskManagers; i++) {
+                cluster.startTaskManager();
+            }
+            cluster.awaitTaskManagers(taskManagers, Duration.ofSeconds(90));
+            return cluster;
+        } catch (Exception | Error e) {
+            // Nobody else holds the cluster yet: a TaskManager that cannot start must not leave the JobManager running.
+            try {
+                cluster.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
         }
-        cluster.awaitTaskManagers(taskManagers, Duration.ofSeconds(90));
-        return cluster;
     }
 
     /**
