@@ -134,9 +134,11 @@ final class HybridEncoder {
         List<SpikeEvent> events = List.of();
         Proxy proxy = Proxy.of(c);
         int step = finestStep(estimates, proxy, bitsFor(budget), level);
+        int checkedStep = -1;
         if (planning) {
             estimates.code(step, 1);
             events = planner.plan(p.frame(), spikes, background.reconstruct(q, step, near));
+            checkedStep = step;
             if (!events.isEmpty()) {
                 step = finestStep(estimates, proxy, bitsFor(budget - eventBytes(events, eventPriors)), level);
             }
@@ -144,8 +146,9 @@ final class HybridEncoder {
         // The bytes left at this step are spent by lowering the rate-distortion multiplier.
         double target = bitsFor(budget - eventBytes(events, eventPriors));
         double scale = lambdaScale(estimates, step, target);
-        if (planning) {
-            // The background changed: its spikes are checked once more against it.
+        if (planning && (step != checkedStep || scale != 1)) {
+            // The background changed: its spikes are checked once more against it. (When it did not, the same
+            // check of the same background would plan the same events.)
             estimates.code(step, scale);
             List<SpikeEvent> planned = planner.plan(p.frame(), spikes, background.reconstruct(q, step, near));
             if (!planned.equals(events) && estimates.fits(step, scale, bitsFor(budget - eventBytes(planned,
