@@ -21,7 +21,7 @@ public final class CodecBenchmark {
     public record Result(String codec, int level, double encodeSamplesPerSecondPerCore,
             double decodeSamplesPerSecondPerCore, double encodeBatchedSamplesPerSecondPerCore,
             double segmentLatencyMsP50, double segmentLatencyMsP99, double compressionRatio, long peakRssMb,
-            String signal) {
+            String signal, String cpu) {
     }
 
     /** Frames of as many channels encoded in one call when batched, as the stream job does by default. */
@@ -81,7 +81,8 @@ public final class CodecBenchmark {
         long bytes = wires.stream().mapToLong(w -> w.length).sum();
         double[] latencies = segmentLatencies(encoder, signal, latencySamples);
         return new Result(codec.name(), level, encode, decode, batched, percentile(latencies, 50),
-                percentile(latencies, 99), 2.0 * samples / bytes, peakRssMb(), source.description());
+                percentile(latencies, 99), 2.0 * samples / bytes, peakRssMb(), source.description(),
+                Machine.describe());
     }
 
     /** One timed pass over the signal: its nanos. */

@@ -72,7 +72,8 @@ final class BenchCommand implements Runnable {
                         + "--warmup and --measure at least 0");
             }
             BenchSignal signal = recordings == null ? BenchSignal.generated() : BenchSignal.recordings(recordings);
-            err.println("bench: signal: " + signal.description());
+            err.println("bench: signal: " + signal.description() + "; machine: "
+                    + org.neurocompress.bench.Machine.describe());
             CodecBenchmark bench = new CodecBenchmark(new CodecBenchmark.Settings(seconds, warmup, 200, measure), signal);
             for (String name : codecs == null ? Codecs.names() : codecs) {
                 Codec codec;

@@ -60,6 +60,7 @@ class CliTest {
         for (JsonNode r : results) {
             assertEquals("lossless", r.get("codec").asText());
             assertEquals("generated electrode, seed 7", r.get("signal").asText());
+            assertTrue(r.get("cpu").asText().contains("CPUs"), r.toString());
             for (String rate : new String[] {"encode_samples_per_second_per_core",
                 "decode_samples_per_second_per_core", "encode_batched_samples_per_second_per_core",
                 "segment_latency_ms_p50", "peak_rss_mb"}) {

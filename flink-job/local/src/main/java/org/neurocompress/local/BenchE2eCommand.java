@@ -82,7 +82,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
      */
     public record Result(int channels, double seconds, Integer taskManagers, Double samplesPerSecond,
             Double realtimeFactor, Double latencyMsP50, Double latencyMsP99, long peakMemoryMb, long frames,
-            long framesLost, long framesDuplicated, Long restarts) {
+            long framesLost, long framesDuplicated, Long restarts, String cpu) {
     }
 
     @Override
@@ -139,12 +139,12 @@ public final class BenchE2eCommand implements Callable<Integer> {
                         : String.format(Locale.ROOT, "%.2f M samples/s sustained (real-time factor %.2f",
                                 result.samplesPerSecond() / 1e6, result.realtimeFactor());
                 out.printf(Locale.ROOT, "bench e2e: %d channels%s, %s for %d channels at %d Hz), latency p50 %s ms "
-                        + "p99 %s ms, peak memory %d MB, frames %d, lost %d, duplicated %d%s%n", channels,
+                        + "p99 %s ms, peak memory %d MB, frames %d, lost %d, duplicated %d%s; %s%n", channels,
                         cluster ? " on " + taskManagers + " TaskManagers" : "", rate, channels,
                         source.sampleRate(), result.latencyMsP50(),
                         result.latencyMsP99(), result.peakMemoryMb(), result.frames(), result.framesLost(),
                         result.framesDuplicated(), result.restarts() == null ? "" : ", job restarts "
-                                + result.restarts());
+                                + result.restarts(), result.cpu());
             }
             out.flush();
         }
@@ -186,7 +186,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
         long peak = org.neurocompress.bench.CodecBenchmark.peakRssMb() + (flink == null ? 0 : flink.peakRssMb());
         return new Result(channels, duration, flink == null ? null : taskManagers, rate, realtimeFactor,
                 median(p50), worstP99, peak, tally.frames(), tally.missingStretches(), tally.duplicates(),
-                flink == null ? null : flink.restarts(jobId));
+                flink == null ? null : flink.restarts(jobId), org.neurocompress.bench.Machine.describe());
     }
 
     private static Double median(List<Double> values) {

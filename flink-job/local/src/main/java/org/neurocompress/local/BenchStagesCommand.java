@@ -86,7 +86,7 @@ public final class BenchStagesCommand implements Callable<Integer> {
 
     /** One run's figures: nanoseconds per stage over {@code samples} samples, and what came out. */
     public record Result(int channels, double seconds, String codec, int level, double sidecarFraction, long samples,
-            long frames, long measuredFrames, Map<Stage, Long> nanos) {
+            long frames, long measuredFrames, Map<Stage, Long> nanos, String cpu) {
         double samplesPerSecond(Stage stage) {
             return samples / (nanos.get(stage) / 1e9);
         }
@@ -131,6 +131,7 @@ public final class BenchStagesCommand implements Callable<Integer> {
             }
             o.put("stages", stages);
             o.put("all_stages_samples_per_second_per_core", r.allStagesSamplesPerSecond());
+            o.put("cpu", r.cpu());
             out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(o));
         } else {
@@ -141,8 +142,8 @@ public final class BenchStagesCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "%-22s %18.2f %12.2f%n", "all stages, one core", r.allStagesSamplesPerSecond() / 1e6,
                     1e9 / r.allStagesSamplesPerSecond());
-            out.printf(Locale.ROOT, "%d samples, %d frames, %d measured by the sidecar%n", r.samples(), r.frames(),
-                    r.measuredFrames());
+            out.printf(Locale.ROOT, "%d samples, %d frames, %d measured by the sidecar; %s%n", r.samples(), r.frames(),
+                    r.measuredFrames(), r.cpu());
         }
         out.flush();
         return 0;
@@ -253,7 +254,7 @@ public final class BenchStagesCommand implements Callable<Integer> {
             probe.close();
         }
         return new Result(channels, seconds, config.codec(), config.level(), config.sidecarFraction(), samples, frames,
-                measured[0], nanos);
+                measured[0], nanos, org.neurocompress.bench.Machine.describe());
     }
 
     /** A batch through encode, frame bytes and the sidecar, as the job's encoder and its sidecar take it. */

@@ -22,7 +22,8 @@ class BenchE2eCommandTest {
     void reportsEveryFigureAndCountsFramesExactlyOnce() throws Exception {
         JsonNode r = bench("--channels", "4", "--duration", "3", "--json");
         for (String field : new String[] {"channels", "seconds", "samples_per_second", "realtime_factor",
-            "latency_ms_p50", "latency_ms_p99", "peak_memory_mb", "frames", "frames_lost", "frames_duplicated"}) {
+            "latency_ms_p50", "latency_ms_p99", "peak_memory_mb", "frames", "frames_lost", "frames_duplicated",
+            "cpu"}) {
             assertTrue(r.has(field), field);
         }
         assertEquals(4, r.get("channels").asInt());

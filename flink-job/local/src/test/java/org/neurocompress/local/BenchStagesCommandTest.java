@@ -38,6 +38,7 @@ class BenchStagesCommandTest {
         }
         assertEquals(List.of("parse", "keyBy serialisation", "segment", "encode", "frame bytes", "sidecar"), stages);
         assertEquals(1e9 / nanos, r.get("all_stages_samples_per_second_per_core").asDouble(), 1e-6 * 1e9 / nanos);
+        assertTrue(r.get("cpu").asText().contains("CPUs"), r.get("cpu").asText());
     }
 
     @Test
