@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurocompress.synth.SyntheticRecording;
-import picocli.CommandLine;
 
 /** The end-to-end benchmark, small: it reports every figure and loses or duplicates nothing. No timing asserted. */
 class BenchE2eCommandTest {
@@ -62,13 +58,6 @@ class BenchE2eCommandTest {
     }
 
     private static JsonNode bench(String... args) throws Exception {
-        CommandLine cmd = new CommandLine(new BenchE2eCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int exit = org.neurocompress.cli.Main.run(cmd, args);
-        assertEquals(0, exit, err.toString());
-        return new ObjectMapper().readTree(out.toString());
+        return CommandRun.json(new BenchE2eCommand(), args);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -60,13 +59,6 @@ class BenchStagesCommandTest {
     }
 
     private static JsonNode bench(String... args) throws Exception {
-        CommandLine cmd = new CommandLine(new BenchStagesCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int exit = org.neurocompress.cli.Main.run(cmd, args);
-        assertEquals(0, exit, err.toString());
-        return new ObjectMapper().readTree(out.toString());
+        return CommandRun.json(new BenchStagesCommand(), args);
     }
 }
