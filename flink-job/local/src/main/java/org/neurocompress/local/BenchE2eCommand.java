@@ -1,6 +1,5 @@
 package org.neurocompress.local;
 
-import org.neurocompress.codec.Codecs;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,25 +29,11 @@ import picocli.CommandLine.Option;
 @Command(name = "e2e", description = "Broker, job and replay on this machine at full speed: the job's sustained "
         + "samples/s, its real-time factor, latency, peak memory, and frames lost or duplicated.")
 public final class BenchE2eCommand implements Callable<Integer> {
-    @Option(names = "--channels", defaultValue = "256", description = "Default: ${DEFAULT-VALUE}.")
-    int channels;
-
-    @Option(names = "--duration", defaultValue = "10", description = "Seconds of signal. Default: ${DEFAULT-VALUE}.")
-    double duration;
-
-    @Option(names = "--codec", defaultValue = Codecs.DEFAULT, description = "Default: ${DEFAULT-VALUE}.")
-    String codec;
-
-    @Option(names = "--level", description = "Default: the codec's default level.")
-    Integer level;
+    @CommandLine.Mixin
+    BenchWorkload workload;
 
     @Option(names = "--parallelism", defaultValue = "2", description = "Default: ${DEFAULT-VALUE}.")
     int parallelism;
-
-    @Option(names = "--sidecar-fraction", defaultValue = "0.25", description = "Fraction of frames whose quality "
-            + "is measured: one frame slot in round(1/F) of every channel, rotating over the channels, so every "
-            + "channel is watched; 1 measures every frame, 0 turns the sidecar off. Default: ${DEFAULT-VALUE}.")
-    double sidecarFraction;
 
     @Option(names = "--cluster", description = "Run the job on a standalone Flink cluster of separate JVMs on this "
             + "machine (a JobManager and --task-managers TaskManagers; the job jar submitted as flink run does) "
@@ -63,11 +48,6 @@ public final class BenchE2eCommand implements Callable<Integer> {
             "With --cluster: each TaskManager's memory (Flink's taskmanager.memory.process.size). "
             + "Default: ${DEFAULT-VALUE}.")
     String taskManagerMemory;
-
-    @Option(names = "--recordings", paramLabel = "DIR", description = "Replay these WAV recordings (files or "
-            + "folders; channel i plays source channel i modulo their number, looped to --duration) instead of "
-            + "generated electrodes, whose spikes are far more frequent than a typical N1 channel's.")
-    List<Path> recordings;
 
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
@@ -88,20 +68,24 @@ public final class BenchE2eCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        workload.check(spec.commandLine());
+        int channels = workload.channels;
+        double duration = workload.duration;
+        String codec = workload.codec;
+        Integer level = workload.level;
         if (taskManagers < 1 || parallelism < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--task-managers and --parallelism must be "
                     + "at least 1");
         }
         Path jobJar = cluster ? ClusterLayout.jobJar() : null;
         try (LocalSystem system = LocalSystem.start(Math.max(2, parallelism))) {
-            ReplaySource source = recordings == null ? ReplaySource.synthetic(channels, Math.min(duration, 2), 1)
-                    : ReplaySource.recordings(recordings);
+            ReplaySource source = workload.source();
             err.printf("bench e2e: loading %d channels x %.0f s (%s) into the samples topic...%n", channels, duration,
                     source.description());
             var loaded = new Replayer(system.kafka(), system.topics().samples()).run(source, new ReplayOptions(
                     channels, duration, false, 256, Math.min(channels, 1024), 0), p -> { });
             String[] options = {"--parallelism", Integer.toString(parallelism), "--metrics-window-ms", "2000",
-                "--sidecar-fraction", Double.toString(sidecarFraction)};
+                "--sidecar-fraction", Double.toString(workload.sidecarFraction)};
             JobConfig config = system.jobConfig(spec.commandLine(), codec, level, options);
             err.printf("bench e2e: %d samples loaded; running the job (%s level %d, parallelism %d%s)...%n",
                     loaded.samples(), config.codec(), config.level(), parallelism, cluster ? ", on a standalone "
@@ -154,6 +138,8 @@ public final class BenchE2eCommand implements Callable<Integer> {
     /** Reads committed frames until every sample arrived (or 10 minutes), then the sidecar's latency records. */
     private Result measure(LocalSystem system, JobConfig config, int sampleRate, StandaloneCluster flink,
             String jobId) throws Exception {
+        int channels = workload.channels;
+        double duration = workload.duration;
         long samplesPerChannel = Math.round(duration * sampleRate);
         FrameTally tally = new FrameTally(channels, samplesPerChannel, config.samplesPerFrame());
         try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(system.kafka(), Map.of(

@@ -46,25 +46,8 @@ public final class BenchStagesCommand implements Callable<Integer> {
     /** Samples per channel in a record, as {@code bench e2e}'s replay writes them. */
     static final int PACKET_SAMPLES = 256;
 
-    @Option(names = "--channels", defaultValue = "1024", description = "Default: ${DEFAULT-VALUE}.")
-    int channels;
-
-    @Option(names = "--duration", defaultValue = "10", description = "Seconds of signal. Default: ${DEFAULT-VALUE}.")
-    double duration;
-
-    @Option(names = "--codec", defaultValue = Codecs.DEFAULT, description = "Default: ${DEFAULT-VALUE}.")
-    String codec;
-
-    @Option(names = "--level", description = "Default: the codec's default level.")
-    Integer level;
-
-    @Option(names = "--sidecar-fraction", defaultValue = "0.25", description = "As the job's. Default: "
-            + "${DEFAULT-VALUE}.")
-    double sidecarFraction;
-
-    @Option(names = "--recordings", paramLabel = "DIR", description = "Replay these WAV recordings (files or "
-            + "folders; channel i plays source channel i modulo their number) instead of generated electrodes.")
-    List<Path> recordings;
+    @CommandLine.Mixin
+    BenchWorkload workload;
 
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
@@ -102,14 +85,13 @@ public final class BenchStagesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (channels < 1 || duration <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--channels and --duration must be positive");
-        }
+        workload.check(spec.commandLine());
+        int channels = workload.channels;
+        double duration = workload.duration;
         JobConfig config = config();
-        ReplaySource source = recordings == null ? ReplaySource.synthetic(channels, Math.min(duration, 2), 1)
-                : ReplaySource.recordings(recordings);
+        ReplaySource source = workload.source();
         err.printf("bench stages: %d channels x %.0f s (%s), %s level %d, sidecar fraction %s, one thread...%n",
-                channels, duration, source.description(), config.codec(), config.level(), sidecarFraction);
+                channels, duration, source.description(), config.codec(), config.level(), config.sidecarFraction());
         Result r = run(config, source, channels, duration);
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -151,10 +133,10 @@ public final class BenchStagesCommand implements Callable<Integer> {
 
     /** The job's configuration for the codec, level and sidecar asked for (its command line's defaults otherwise). */
     private JobConfig config() {
-        List<String> args = new ArrayList<>(List.of("--codec", codec, "--sidecar-fraction",
-                Double.toString(sidecarFraction)));
-        if (level != null) {
-            args.addAll(List.of("--level", level.toString()));
+        List<String> args = new ArrayList<>(List.of("--codec", workload.codec, "--sidecar-fraction",
+                Double.toString(workload.sidecarFraction)));
+        if (workload.level != null) {
+            args.addAll(List.of("--level", workload.level.toString()));
         }
         JobOptions options = new CommandLine(new JobOptions()).getCommand();
         CommandLine.populateCommand(options, args.toArray(String[]::new));
