@@ -45,4 +45,49 @@ class FrameTallyTest {
         assertTrue(tally.complete());
         assertNull(tally.samplesPerSecond());
     }
+
+    @Test
+    void warmUpFramesAreCheckedButNotTimed() {
+        FrameTally tally = new FrameTally(1, 5 * 1024, 1024, 2 * 1024);
+        tally.add(frame(0, 0, 1024), 1_000_000_000L);
+        tally.add(frame(0, 1024, 1024), 5_000_000_000L);     // still the warm-up: no clock yet
+        tally.add(frame(0, 1024, 1024), 5_100_000_000L);     // a duplicate of the warm-up
+        assertEquals(0, tally.clockStartNanos());
+        assertNull(tally.samplesPerSecond());
+        tally.add(frame(0, 2048, 1024), 6_000_000_000L);     // the first measured burst starts the clock
+        tally.add(frame(0, 3072, 1024), 7_000_000_000L);
+        tally.add(frame(0, 4096, 1024), 8_000_000_000L);
+        assertTrue(tally.complete());
+        assertEquals(6_000_000_000L, tally.clockStartNanos());
+        assertEquals(1, tally.duplicates());
+        assertEquals(0, tally.missingStretches());
+        assertEquals(2 * 1024 / 2.0, tally.samplesPerSecond(), 1e-6,
+                "two measured whole frames after the first measured burst, over the 2 s they took");
+    }
+
+    @Test
+    void aLostWarmUpFrameIsStillALoss() {
+        FrameTally tally = new FrameTally(1, 3 * 1024, 1024, 1024);
+        tally.add(frame(0, 1024, 1024), 1_000_000_000L);
+        tally.add(frame(0, 2048, 1024), 2_000_000_000L);
+        assertFalse(tally.complete());
+        assertEquals(1, tally.missingStretches());
+    }
+
+    @Test
+    void framesOutOfOrderAreNeitherLostNorDuplicatesAndTheirRepeatsAre() {
+        FrameTally tally = new FrameTally(1, 4 * 1024, 1024);
+        tally.add(frame(0, 2048, 1024), 1_000_000_000L);     // ahead of two frames
+        tally.add(frame(0, 3072, 1024), 1_000_000_000L);
+        assertEquals(1, tally.missingStretches());
+        tally.add(frame(0, 0, 1024), 1_100_000_000L);
+        tally.add(frame(0, 1024, 1024), 1_200_000_000L);     // fills the gap
+        tally.add(frame(0, 2048, 1024), 1_300_000_000L);     // repeats: one before the gap, one after
+        tally.add(frame(0, 0, 1024), 1_300_000_000L);
+        tally.add(frame(0, 3072, 1024), 1_300_000_000L);
+        assertTrue(tally.complete());
+        assertEquals(4, tally.frames());
+        assertEquals(3, tally.duplicates());
+        assertEquals(0, tally.missingStretches());
+    }
 }
