@@ -95,7 +95,8 @@ class BenchE2eClusterTest {
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
-        List<String> args = new ArrayList<>(List.of("--cluster", "--json"));
+        // No warm-up: these runs check frames, memory and errors, not a rate.
+        List<String> args = new ArrayList<>(List.of("--cluster", "--json", "--warmup", "0"));
         args.addAll(List.of(options));
         int exit = org.neurocompress.cli.Main.run(cmd, args.toArray(String[]::new));
         return new Run(exit, out.toString(), err.toString());

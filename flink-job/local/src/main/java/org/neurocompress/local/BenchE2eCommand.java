@@ -49,6 +49,13 @@ public final class BenchE2eCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     String taskManagerMemory;
 
+    @Option(names = "--warmup", defaultValue = "30", paramLabel = "SECONDS", description = "Seconds of signal the "
+            + "job drains before the measured --duration: its JIT compilers (Flink's, Kafka's and the codec's code in "
+            + "one JVM on few cores) take about a minute to settle, and a long-running job's rate is the figure. "
+            + "Warm-up frames are checked for loss and duplicates, not timed; 0 measures from the job's first frame. "
+            + "Default: ${DEFAULT-VALUE}.")
+    double warmup;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -58,11 +65,12 @@ public final class BenchE2eCommand implements Callable<Integer> {
     /**
      * The figures of one run. {@code samplesPerSecond} and {@code realtimeFactor} are null when the run was too short
      * to measure; {@code taskManagers} and {@code restarts} (of the job, Flink's numRestarts) are null when the job
-     * ran in this process; {@code peakMemoryMb} sums the peaks of this process and of the cluster's.
+     * ran in this process; {@code peakMemoryMb} sums the peaks of this process and of the cluster's. Rate and
+     * latency are of the {@code seconds} after the {@code warmupSeconds}; frames, lost and duplicated of both.
      */
-    public record Result(int channels, double seconds, Integer taskManagers, Double samplesPerSecond,
-            Double realtimeFactor, Double latencyMsP50, Double latencyMsP99, long peakMemoryMb, long frames,
-            long framesLost, long framesDuplicated, Long restarts, String cpu) {
+    public record Result(int channels, double seconds, double warmupSeconds, Integer taskManagers,
+            Double samplesPerSecond, Double realtimeFactor, Double latencyMsP50, Double latencyMsP99,
+            long peakMemoryMb, long frames, long framesLost, long framesDuplicated, Long restarts, String cpu) {
     }
 
     @Override
@@ -73,6 +81,9 @@ public final class BenchE2eCommand implements Callable<Integer> {
         double duration = workload.duration;
         String codec = workload.codec;
         Integer level = workload.level;
+        if (!(warmup >= 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--warmup must be 0 or more seconds");
+        }
         if (taskManagers < 1 || parallelism < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--task-managers and --parallelism must be "
                     + "at least 1");
@@ -80,10 +91,11 @@ public final class BenchE2eCommand implements Callable<Integer> {
         Path jobJar = cluster ? ClusterLayout.jobJar() : null;
         try (LocalSystem system = LocalSystem.start(Math.max(2, parallelism))) {
             ReplaySource source = workload.source();
-            err.printf("bench e2e: loading %d channels x %.0f s (%s) into the samples topic...%n", channels, duration,
-                    source.description());
+            err.printf("bench e2e: loading %d channels x %.0f s (%s%s) into the samples topic...%n", channels,
+                    warmup + duration, warmup > 0 ? String.format(Locale.ROOT, "%.0f s of warm-up, then ", warmup)
+                            : "", source.description());
             var loaded = new Replayer(system.kafka(), system.topics().samples()).run(source, new ReplayOptions(
-                    channels, duration, false, 256, Math.min(channels, 1024), 0), p -> { });
+                    channels, warmup + duration, false, 256, Math.min(channels, 1024), 0), p -> { });
             String[] options = {"--parallelism", Integer.toString(parallelism), "--metrics-window-ms", "2000",
                 "--sidecar-fraction", Double.toString(workload.sidecarFraction)};
             JobConfig config = system.jobConfig(spec.commandLine(), codec, level, options);
@@ -140,8 +152,9 @@ public final class BenchE2eCommand implements Callable<Integer> {
             String jobId) throws Exception {
         int channels = workload.channels;
         double duration = workload.duration;
-        long samplesPerChannel = Math.round(duration * sampleRate);
-        FrameTally tally = new FrameTally(channels, samplesPerChannel, config.samplesPerFrame());
+        long samplesPerChannel = Math.round((warmup + duration) * sampleRate);
+        FrameTally tally = new FrameTally(channels, samplesPerChannel, config.samplesPerFrame(),
+                Math.round(warmup * sampleRate));
         try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(system.kafka(), Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
             KafkaClients.assignAll(c, system.topics().frames(), true);
@@ -152,12 +165,16 @@ public final class BenchE2eCommand implements Callable<Integer> {
                 }
             }
         }
+        // Latency of the measured part only: metric windows that started after its clock did.
+        long clockStartMillis = tally.clockStartNanos() == 0 ? Long.MAX_VALUE
+                : System.currentTimeMillis() - (System.nanoTime() - tally.clockStartNanos()) / 1_000_000;
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : KafkaClients.readToEnd(system.kafka(), system.topics().metrics(),
                 Duration.ofSeconds(30))) {
             MetricsRecord m = MetricsRecordFormat.parse(r.value());
-            if (m.isGlobal() && m.latencyMsP50() != null) {
+            if (m.isGlobal() && m.latencyMsP50() != null
+                    && m.windowStartMs() >= clockStartMillis) {
                 p50.add(m.latencyMsP50());
                 p99.add(m.latencyMsP99());
             }
@@ -170,7 +187,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
         Double realtimeFactor = rate == null ? null : rate / ((double) channels * sampleRate);
         Double worstP99 = p99.stream().max(Double::compare).orElse(null);
         long peak = org.neurocompress.bench.CodecBenchmark.peakRssMb() + (flink == null ? 0 : flink.peakRssMb());
-        return new Result(channels, duration, flink == null ? null : taskManagers, rate, realtimeFactor,
+        return new Result(channels, duration, warmup, flink == null ? null : taskManagers, rate, realtimeFactor,
                 median(p50), worstP99, peak, tally.frames(), tally.missingStretches(), tally.duplicates(),
                 flink == null ? null : flink.restarts(jobId), org.neurocompress.bench.Machine.describe());
     }

@@ -16,17 +16,18 @@ class BenchE2eCommandTest {
 
     @Test
     void reportsEveryFigureAndCountsFramesExactlyOnce() throws Exception {
-        JsonNode r = bench("--channels", "4", "--duration", "3", "--json");
-        for (String field : new String[] {"channels", "seconds", "samples_per_second", "realtime_factor",
-            "latency_ms_p50", "latency_ms_p99", "peak_memory_mb", "frames", "frames_lost", "frames_duplicated",
-            "cpu"}) {
+        JsonNode r = bench("--channels", "4", "--duration", "3", "--warmup", "1", "--json");
+        for (String field : new String[] {"channels", "seconds", "warmup_seconds", "samples_per_second",
+            "realtime_factor", "latency_ms_p50", "latency_ms_p99", "peak_memory_mb", "frames", "frames_lost",
+            "frames_duplicated", "cpu"}) {
             assertTrue(r.has(field), field);
         }
         assertEquals(4, r.get("channels").asInt());
         org.neurocompress.codec.CodecSpec codec = org.neurocompress.codec.Codecs.spec(org.neurocompress.codec.Codecs
                 .DEFAULT);
         int perFrame = codec.level(codec.defaultLevel()).segmentsPerFrame() * codec.segmentLength();
-        int samples = 3 * 19531;
+        assertEquals(1.0, r.get("warmup_seconds").asDouble());
+        int samples = 4 * 19531;    // the warm-up's second and the measured three: every frame checked
         assertEquals(4 * ((samples + perFrame - 1) / perFrame), r.get("frames").asInt(), "4 channels x " + samples
                 + " samples in " + perFrame + "-sample frames");
         assertEquals(0, r.get("frames_lost").asInt());
@@ -44,7 +45,7 @@ class BenchE2eCommandTest {
         Path wav = dir.resolve("two-channels.wav");
         SyntheticRecording.write(wav, 2, 20_000, 16_000, 3);
         JsonNode r = bench("--channels", "3", "--duration", "2", "--codec", "raw", "--recordings", wav.toString(),
-                "--json");
+                "--warmup", "0", "--json");
         // 2 s at the recording's 16 kHz, looped past its 1.25 s: 32 000 samples a channel in frames of 4 096.
         org.neurocompress.codec.CodecSpec raw = org.neurocompress.codec.Codecs.spec("raw");
         int perFrame = raw.level(1).segmentsPerFrame() * raw.segmentLength();
@@ -55,6 +56,17 @@ class BenchE2eCommandTest {
         if (!rate.isNull()) {
             assertEquals(rate.asDouble() / (3 * 16_000.0), r.get("realtime_factor").asDouble(), 1e-9);
         }
+    }
+
+    @Test
+    void refusesANegativeWarmUpInOneLine() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cmd = new picocli.CommandLine(new BenchE2eCommand());
+        cmd.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+        cmd.setErr(new java.io.PrintWriter(err, true));
+        int exit = org.neurocompress.cli.Main.run(cmd, new String[] {"--channels", "2", "--warmup", "-1"});
+        assertTrue(exit != 0);
+        assertTrue(err.toString().contains("--warmup must be 0 or more seconds"), err.toString());
     }
 
     private static JsonNode bench(String... args) throws Exception {
