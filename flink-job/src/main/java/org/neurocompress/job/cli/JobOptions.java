@@ -40,6 +40,11 @@ public final class JobOptions {
             + "codec call. Default: ${DEFAULT-VALUE}.")
     int maxBatch;
 
+    @Option(names = "--batch-samples", defaultValue = "" + JobConfig.DEFAULT_BATCH_SAMPLES, description = "A batch "
+            + "is also encoded once its blocks hold this many samples: at high ratios a frame is long, and every "
+            + "frame of a batch waits for the whole batch. Default: ${DEFAULT-VALUE}.")
+    int maxBatchSamples;
+
     @Option(names = "--batch-wait-ms", defaultValue = "50", description = "Longest a block waits for its batch. "
             + "Default: ${DEFAULT-VALUE}.")
     long batchWaitMillis;
@@ -114,6 +119,7 @@ public final class JobOptions {
                     .exactlyOnce(delivery.equals("exactly-once")).checkpointMillis(checkpointMillis)
                     .parallelism(parallelism).sidecarFraction(sidecarFraction)
                     .metricsWindow(metricsWindowMillis, metricsSlideMillis).batch(maxBatch, batchWaitMillis)
+                    .batchSamples(maxBatchSamples)
                     .kafkaProperties(kafkaProperties(commandLine)).build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());

@@ -21,32 +21,36 @@ import org.neurocompress.job.segment.Block;
 
 /**
  * Encodes blocks of many channels together, one codec call per batch (one inference for a learned codec). A batch
- * is encoded when it holds {@code maxBatch} blocks, when its oldest block has waited {@code maxWaitMillis}, and
- * before every checkpoint barrier, so no block is ever held across a checkpoint and exactly-once needs no state.
+ * is encoded when it holds {@link Limits#blocks} blocks or {@link Limits#samples} samples, when its oldest block has
+ * waited {@link Limits#waitMillis}, and before every checkpoint barrier, so no block is ever held across a
+ * checkpoint and exactly-once needs no state.
  */
 public final class BatchingEncoder extends AbstractStreamOperator<EncodedBlock>
         implements OneInputStreamOperator<Block, EncodedBlock> {
     private final String codecName;
     private final int level;
     private final String modelDir;
-    private final int maxBatch;
-    private final long maxWaitMillis;
+    private final Limits limits;
 
     private transient Codec codec;
     private transient FrameEncoder encoder;
     private transient List<Block> batch;
+    private transient long batchSamples;
     private transient boolean timerSet;
     private transient Counter framesOut;
     private transient Counter bytesOut;
     private transient Counter batches;
     private transient Histogram latencyMs;
 
-    public BatchingEncoder(String codecName, int level, String modelDir, int maxBatch, long maxWaitMillis) {
+    /** A batch is encoded at this many blocks, at this many samples, or when its oldest block waited this long. */
+    public record Limits(int blocks, int samples, long waitMillis) implements java.io.Serializable {
+    }
+
+    public BatchingEncoder(String codecName, int level, String modelDir, Limits limits) {
         this.codecName = codecName;
         this.level = level;
         this.modelDir = modelDir;
-        this.maxBatch = maxBatch;
-        this.maxWaitMillis = maxWaitMillis;
+        this.limits = limits;
     }
 
     @Override
@@ -54,7 +58,7 @@ public final class BatchingEncoder extends AbstractStreamOperator<EncodedBlock>
         super.open();
         codec = Codecs.create(codecName, Optional.ofNullable(modelDir).map(Path::of));
         encoder = new FrameEncoder(codec, level);
-        batch = new ArrayList<>(maxBatch);
+        batch = new ArrayList<>(Math.min(limits.blocks(), 1024));
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         framesOut = metrics.counter("framesOut");
         bytesOut = metrics.counter("bytesOut");
@@ -68,11 +72,12 @@ public final class BatchingEncoder extends AbstractStreamOperator<EncodedBlock>
     @Override
     public void processElement(StreamRecord<Block> element) {
         batch.add(element.getValue());
-        if (batch.size() >= maxBatch) {
+        batchSamples += element.getValue().samples().length;
+        if (batch.size() >= limits.blocks() || batchSamples >= limits.samples()) {
             flush();
         } else if (!timerSet) {
             timerSet = true;
-            long due = getProcessingTimeService().getCurrentProcessingTime() + maxWaitMillis;
+            long due = getProcessingTimeService().getCurrentProcessingTime() + limits.waitMillis();
             getProcessingTimeService().registerTimer(due, time -> {
                 timerSet = false;
                 flush();
@@ -115,6 +120,7 @@ public final class BatchingEncoder extends AbstractStreamOperator<EncodedBlock>
         }
         batches.inc();
         batch.clear();
+        batchSamples = 0;
     }
 
     @Override

@@ -28,6 +28,8 @@ class JobOptionsTest {
         assertEquals(Codecs.DEFAULT, c.codec());
         assertEquals(5, c.level());
         assertEquals(64 * 1024, c.samplesPerFrame(), "hybrid level 5: 64 segments per frame");
+        assertEquals(64, c.maxBatch());
+        assertEquals(1 << 18, c.maxBatchSamples(), "four level-5 frames a batch");
         assertTrue(c.exactlyOnce());
         assertEquals("neurocompress.frames", c.topics().frames());
     }
@@ -48,6 +50,7 @@ class JobOptionsTest {
         assertRejected("--level 9: codec 'hybrid' has levels 1..6", "--level", "9");
         assertRejected("sidecar fraction must be in [0, 1], got 2.0", "--sidecar-fraction", "2");
         assertRejected("parallelism must be at least 1", "--parallelism", "0");
+        assertRejected("batch samples must be at least 1, got 0", "--batch-samples", "0");
         assertRejected("metrics window must be at least its slide", "--metrics-window-ms", "500");
         assertRejected("--model /no/such: no such folder", "--codec", "paper", "--model", "/no/such");
     }

@@ -21,7 +21,8 @@ class BatchingEncoderTest {
 
     @Test
     void batchesAreEncodedWhenFullAfterTheWaitAndBeforeACheckpoint() throws Exception {
-        try (var h = new OneInputStreamOperatorTestHarness<>(new BatchingEncoder("dct", 3, null, 3, 100))) {
+        try (var h = new OneInputStreamOperatorTestHarness<>(new BatchingEncoder("dct", 3, null,
+                new BatchingEncoder.Limits(3, Integer.MAX_VALUE, 100)))) {
             h.open();
             h.setProcessingTime(0);
             for (int c = 0; c < 4; c++) {
@@ -44,6 +45,22 @@ class BatchingEncoderTest {
                 assertArrayEquals(FrameWriter.toBytes(reference.encode(b.channel(), b.firstSampleIndex(),
                         b.sampleRate(), b.samples(), 0, b.samples().length)), e.frame().bytes());
             }
+        }
+    }
+
+    @Test
+    void aBatchIsAlsoEncodedOnceItsBlocksHoldEnoughSamples() throws Exception {
+        // Blocks of 8192 samples, at most 64 blocks but 20 000 samples a batch: every third block fills a batch.
+        try (var h = new OneInputStreamOperatorTestHarness<>(new BatchingEncoder("dct", 3, null,
+                new BatchingEncoder.Limits(64, 20_000, 100)))) {
+            h.open();
+            h.setProcessingTime(0);
+            for (int c = 0; c < 7; c++) {
+                h.processElement(new StreamRecord<>(block(c)));
+                assertEquals((c + 1) / 3 * 3, h.extractOutputValues().size(), "after block " + c);
+            }
+            h.setProcessingTime(100);
+            assertEquals(7, h.extractOutputValues().size(), "the seventh after the wait");
         }
     }
 }
