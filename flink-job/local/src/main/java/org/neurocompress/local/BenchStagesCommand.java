@@ -213,7 +213,7 @@ public final class BenchStagesCommand implements Callable<Integer> {
                         add(nanos, Stage.SEGMENT, System.nanoTime() - segmentStart);
                         for (Block b : blocks) {
                             batch.add(b);
-                            if (batch.size() == config.maxBatch()) {
+                            if (full(batch, config)) {
                                 frames += encode(encoder, batch, probe, events, nanos);
                             }
                         }
@@ -226,7 +226,7 @@ public final class BenchStagesCommand implements Callable<Integer> {
                 add(nanos, Stage.SEGMENT, System.nanoTime() - segmentStart);
                 for (Block b : blocks) {
                     batch.add(b);
-                    if (batch.size() == config.maxBatch()) {
+                    if (full(batch, config)) {
                         frames += encode(encoder, batch, probe, events, nanos);
                     }
                 }
@@ -237,6 +237,15 @@ public final class BenchStagesCommand implements Callable<Integer> {
         }
         return new Result(channels, seconds, config.codec(), config.level(), config.sidecarFraction(), samples, frames,
                 measured[0], nanos, org.neurocompress.bench.Machine.describe());
+    }
+
+    /** Whether the job's encoder would encode this batch now: its limit of blocks or of samples reached. */
+    private static boolean full(List<Block> batch, JobConfig config) {
+        long samples = 0;
+        for (Block b : batch) {
+            samples += b.samples().length;
+        }
+        return batch.size() >= config.maxBatch() || samples >= config.maxBatchSamples();
     }
 
     /** A batch through encode, frame bytes and the sidecar, as the job's encoder and its sidecar take it. */
