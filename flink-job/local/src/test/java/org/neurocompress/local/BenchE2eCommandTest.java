@@ -60,13 +60,8 @@ class BenchE2eCommandTest {
 
     @Test
     void refusesANegativeWarmUpInOneLine() {
-        java.io.StringWriter err = new java.io.StringWriter();
-        picocli.CommandLine cmd = new picocli.CommandLine(new BenchE2eCommand());
-        cmd.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
-        cmd.setErr(new java.io.PrintWriter(err, true));
-        int exit = org.neurocompress.cli.Main.run(cmd, new String[] {"--channels", "2", "--warmup", "-1"});
-        assertTrue(exit != 0);
-        assertTrue(err.toString().contains("--warmup must be 0 or more seconds"), err.toString());
+        String err = CommandRun.refusal(new BenchE2eCommand(), "--channels", "2", "--warmup", "-1");
+        assertTrue(err.contains("--warmup must be 0 or more seconds"), err);
     }
 
     private static JsonNode bench(String... args) throws Exception {

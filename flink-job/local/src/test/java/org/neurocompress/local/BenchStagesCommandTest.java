@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neurocompress.codec.CodecSpec;
 import org.neurocompress.codec.Codecs;
-import picocli.CommandLine;
 
 /** The stage benchmark, small: every stage measured, every sample and frame through it. No timing asserted. */
 class BenchStagesCommandTest {
@@ -49,13 +46,8 @@ class BenchStagesCommandTest {
 
     @Test
     void refusesAnUnknownCodecInOneLine() {
-        StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new BenchStagesCommand());
-        cmd.setOut(new PrintWriter(new StringWriter(), true));
-        cmd.setErr(new PrintWriter(err, true));
-        int exit = org.neurocompress.cli.Main.run(cmd, new String[] {"--codec", "nope"});
-        assertTrue(exit != 0);
-        assertTrue(err.toString().contains("unknown codec 'nope'"), err.toString());
+        String err = CommandRun.refusal(new BenchStagesCommand(), "--codec", "nope");
+        assertTrue(err.contains("unknown codec 'nope'"), err);
     }
 
     private static JsonNode bench(String... args) throws Exception {
