@@ -14,11 +14,12 @@ public record JobConfig(String bootstrapServers, String topicPrefix, String code
         int maxBatchSamples, long batchWaitMillis, Map<String, String> kafkaProperties) implements Serializable {
 
     /**
-     * A batch is encoded once it holds this many samples: the hybrid encoder prepares and ranks frames in groups of
-     * this size anyway, and at 200x (65 536-sample frames) 64 blocks took the best part of a second to encode, which
-     * every frame of the batch waited for (bench e2e: p99 672 ms with batches of 64, 75 ms with 4, no slower).
+     * A batch is encoded once it holds this many samples: at 200x (65 536-sample frames) 64 blocks took the best part
+     * of a second to encode, which every frame of the batch waited for. bench e2e, level 5, warm: p99 672-852 ms with
+     * batches of 64 frames, 90-125 ms with 4 (262 144 samples), 42-50 ms with 2 (this), at the same throughput; the
+     * hybrid encoder ranks each batch's spikes in one model call, so smaller batches mean more calls.
      */
-    public static final int DEFAULT_BATCH_SAMPLES = 1 << 18;
+    public static final int DEFAULT_BATCH_SAMPLES = 1 << 17;
 
     public JobConfig {
         require(bootstrapServers != null && !bootstrapServers.isBlank(), "bootstrap servers must be given");

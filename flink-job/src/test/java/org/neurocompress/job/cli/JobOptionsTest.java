@@ -29,7 +29,7 @@ class JobOptionsTest {
         assertEquals(5, c.level());
         assertEquals(64 * 1024, c.samplesPerFrame(), "hybrid level 5: 64 segments per frame");
         assertEquals(64, c.maxBatch());
-        assertEquals(1 << 18, c.maxBatchSamples(), "four level-5 frames a batch");
+        assertEquals(1 << 17, c.maxBatchSamples(), "two level-5 frames a batch");
         assertTrue(c.exactlyOnce());
         assertEquals("neurocompress.frames", c.topics().frames());
     }
