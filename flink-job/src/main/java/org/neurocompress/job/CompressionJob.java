@@ -58,8 +58,7 @@ public final class CompressionJob {
                 .name("segment").uid("segment");
         SingleOutputStreamOperator<EncodedBlock> encoded = blocks.transform("encode",
                 TypeInformation.of(EncodedBlock.class), new BatchingEncoder(config.codec(), config.level(),
-                        config.modelDir(), new BatchingEncoder.Limits(config.maxBatch(), config.maxBatchSamples(),
-                                config.batchWaitMillis()))).uid("encode");
+                        config.modelDir(), config.batchLimits())).uid("encode");
         encoded.map(EncodedBlock::frame).returns(TypeInformation.of(EncodedFrame.class)).name("frame bytes")
                 .uid("frame-bytes").sinkTo(io.frames()).name("frames").uid("frames");
 

@@ -46,6 +46,11 @@ public record JobConfig(String bootstrapServers, String topicPrefix, String code
         }
     }
 
+    /** When the encoder encodes a batch: {@code maxBatch} blocks, {@code maxBatchSamples} samples or the wait. */
+    public org.neurocompress.job.encode.BatchingEncoder.Limits batchLimits() {
+        return new org.neurocompress.job.encode.BatchingEncoder.Limits(maxBatch, maxBatchSamples, batchWaitMillis);
+    }
+
     public Topics topics() {
         return Topics.withPrefix(topicPrefix);
     }

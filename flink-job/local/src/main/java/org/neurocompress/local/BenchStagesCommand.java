@@ -239,13 +239,13 @@ public final class BenchStagesCommand implements Callable<Integer> {
                 measured[0], nanos, org.neurocompress.bench.Machine.describe());
     }
 
-    /** Whether the job's encoder would encode this batch now: its limit of blocks or of samples reached. */
+    /** Whether the job's encoder would encode this batch now (its limits of blocks and of samples). */
     private static boolean full(List<Block> batch, JobConfig config) {
         long samples = 0;
         for (Block b : batch) {
             samples += b.samples().length;
         }
-        return batch.size() >= config.maxBatch() || samples >= config.maxBatchSamples();
+        return config.batchLimits().reachedBy(batch.size(), samples);
     }
 
     /** A batch through encode, frame bytes and the sidecar, as the job's encoder and its sidecar take it. */

@@ -44,6 +44,10 @@ public final class BatchingEncoder extends AbstractStreamOperator<EncodedBlock>
 
     /** A batch is encoded at this many blocks, at this many samples, or when its oldest block waited this long. */
     public record Limits(int blocks, int samples, long waitMillis) implements java.io.Serializable {
+        /** Whether a batch of this many blocks holding this many samples is to be encoded now. */
+        public boolean reachedBy(int batchBlocks, long batchSamples) {
+            return batchBlocks >= blocks || batchSamples >= samples;
+        }
     }
 
     public BatchingEncoder(String codecName, int level, String modelDir, Limits limits) {
@@ -73,7 +77,7 @@ public final class BatchingEncoder extends AbstractStreamOperator<EncodedBlock>
     public void processElement(StreamRecord<Block> element) {
         batch.add(element.getValue());
         batchSamples += element.getValue().samples().length;
-        if (batch.size() >= limits.blocks() || batchSamples >= limits.samples()) {
+        if (limits.reachedBy(batch.size(), batchSamples)) {
             flush();
         } else if (!timerSet) {
             timerSet = true;
