@@ -34,16 +34,21 @@ class WatchWebCommandTest {
                 "--grid-channels", "64", "--duration", "8"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String base = "http://localhost:" + port;
+        // A cold JVM on a busy 2-core machine can take several seconds to start the web server: wait for it by a
+        // deadline, not a count of attempts (the --duration only starts once the server is up).
         HttpResponse<String> page = null;
-        for (int attempt = 0; attempt < 50 && page == null; attempt++) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (page == null && !watch.isDone() && System.nanoTime() < deadline) {
             try {
                 page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
                         HttpResponse.BodyHandlers.ofString());
-            } catch (java.net.ConnectException notYet) {
+            } catch (java.io.IOException notYet) {
                 Thread.sleep(100);
             }
         }
-        assertTrue(page != null && page.statusCode() == 200 && page.body().contains("live fidelity"), "the page");
+        assertTrue(page != null, () -> "no page within 60 s; watch: " + (watch.isDone() ? watch.join().err() : "running"));
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("live fidelity"), page.body());
         assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + "/webjars/uplot/1.6.30/dist/"
                 + "uPlot.iife.min.js")).build(), HttpResponse.BodyHandlers.discarding()).statusCode(),
                 "uPlot from the WebJar in the jar (the version the page names)");
