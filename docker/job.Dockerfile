@@ -14,9 +14,9 @@ COPY --chown=flink:flink docker/flink-config.yaml /opt/flink/conf/neurocompress.
 RUN cat /opt/flink/conf/neurocompress.yaml >> /opt/flink/conf/config.yaml
 
 # Unpack the native library now, so TaskManagers start with no network and no first-run extraction.
-# PyTorch's CPU kernels capped at AVX2 on every machine (an AVX-512 oneDNN kernel gave NaN in training; README,
-# "Native libraries"). Read by the native libraries when they load: the environment is the only place for them.
-ENV DNNL_MAX_CPU_ISA=AVX2 MKL_ENABLE_INSTRUCTIONS=AVX2 ATEN_CPU_CAPABILITY=avx2 TORCH_CPP_LOG_LEVEL=ERROR
+# PyTorch's CPU kernels capped on every machine (oneDNN at SSE4.1, the rest at AVX2: oneDNN's faster kernels gave
+# NaN in training; README, "Native libraries"). Read by the native libraries when they load: the environment is the only place for them.
+ENV DNNL_MAX_CPU_ISA=SSE41 MKL_ENABLE_INSTRUCTIONS=AVX2 ATEN_CPU_CAPABILITY=avx2 TORCH_CPP_LOG_LEVEL=ERROR
 ENV DJL_CACHE_DIR=/opt/flink/djl-cache
 RUN mkdir -p "$DJL_CACHE_DIR" /checkpoints && chown flink:flink "$DJL_CACHE_DIR" /checkpoints
 USER flink

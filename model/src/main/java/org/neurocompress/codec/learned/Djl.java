@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>PyTorch's CPU libraries choose their kernels by instruction set when they load: oneDNN (convolutions), MKL
  * (matrix products) and ATen (element-wise) each have AVX2 and AVX-512 variants. On an AVX-512 machine one of
- * oneDNN's convolution kernels made vqcae's training produce NaN, and the variants round differently. The
- * variables of {@link #NATIVE_SETTINGS} cap all three at AVX2, so every x86-64 CPU of the last decade runs the same
- * kernels. The libraries read them from the process environment before any Java code runs, so whatever starts a
+ * oneDNN's convolution kernels made vqcae's training produce NaN, and the variants round differently. Capped at
+ * AVX2, oneDNN still gave NaN now and then on another AVX-512 AMD EPYC: the same training of the hybrid network, run
+ * 8 times in one JVM, was NaN at its third batch once and identical the other times (uninitialised or raced memory,
+ * not rounding); at SSE4.1, 12 runs of 12 were finite and identical. So the variables of {@link #NATIVE_SETTINGS}
+ * cap oneDNN at SSE4.1 and MKL and ATen at AVX2, and every x86-64 CPU of the last decade runs the same kernels. The libraries read them from the process environment before any Java code runs, so whatever starts a
  * JVM that loads PyTorch sets them: the launcher, the build's test JVMs, the Docker images, the cluster's
  * TaskManagers (README, "Deploying").
  */
@@ -30,7 +32,7 @@ public final class Djl {
 
     static {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("DNNL_MAX_CPU_ISA", "AVX2");
+        settings.put("DNNL_MAX_CPU_ISA", "SSE41");
         settings.put("MKL_ENABLE_INSTRUCTIONS", "AVX2");
         settings.put("ATEN_CPU_CAPABILITY", "avx2");
         // c10's own warnings (such as NNPACK's "Unsupported hardware" on some CPUs) off stderr, so a failing
