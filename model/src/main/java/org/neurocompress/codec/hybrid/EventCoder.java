@@ -28,10 +28,13 @@ final class EventCoder {
         bits = new AdaptiveBits(priors);
     }
 
+    /** Codes the events in ascending position, whatever their order in the list (the encoder keeps them by priority). */
     void encode(RangeEncoder rc, List<SpikeEvent> events) {
         bits.encodeUnsigned(rc, events.size(), COUNT);
         int previous = 0;
-        for (SpikeEvent e : events) {
+        List<SpikeEvent> sorted = new java.util.ArrayList<>(events);
+        sorted.sort(java.util.Comparator.comparingInt(SpikeEvent::position));
+        for (SpikeEvent e : sorted) {
             bits.encodeUnsigned(rc, e.position() - previous, GAP);
             previous = e.position();
             int node = 1;

@@ -6,30 +6,62 @@ import java.util.List;
 import org.neurocompress.metrics.SpikeFidelity;
 
 /**
- * The encoder's choice of spike events. It finds the spikes of a frame as the spike-fidelity metric does (band-pass,
- * threshold from the frame's own noise level, downward crossings), then, once the background is coded, gives an
- * event to every spike the decoded background would not reproduce: the waveform of the codebook that best fits what
- * the background misses there, at the smallest gain that makes the decoded signal cross the threshold within the
- * metric's tolerance. A spike the background keeps costs nothing.
+ * The encoder's choice of spike events. It finds the frame's spikes as the spike-fidelity metric does (band-pass,
+ * threshold from the frame's own noise level, downward crossings), then, once the background is coded, compares the
+ * decoded signal's band-passed troughs with the original's and gives an event to every trough the decoded signal gets
+ * wrong: the waveform of the codebook that best fits what the background misses there, at the gain nearest that fit
+ * which puts the decoded trough where it belongs. A spike the background keeps costs nothing.
+ *
+ * <p>The metric's threshold comes from the whole recording, which the encoder of one frame does not see. In a long
+ * frame the frame's own threshold is close to it: a trough that crosses the frame's threshold must cross it by
+ * {@link #DECIDED_MARGIN} more in the decoded signal. In a short one the two may differ by a fifth either way
+ * ({@link #DOUBT_AT_4096}): a trough inside that zone of doubt could count as a spike or not, so the decoded trough
+ * must come within {@link #CLOSE} of the original's depth, neither shallower (a missed spike at some threshold) nor
+ * deeper (a false one), and cross near where the original does; a trough past the zone must be past it in the
+ * decoded signal too. Where the background itself carries the spike band (the shortest frames), the decoded signal's
+ * own troughs inside the zone are checked the same way (false spikes).
  */
 final class EventPlanner {
     /** How many of the ranked shapes the exact fit tries. */
     static final int CANDIDATES = 8;
     /** The noise level is the median of every 4th band-passed sample: an estimate either way, at a quarter of the cost. */
     private static final int THRESHOLD_STRIDE = 4;
-    private static final int MAX_GAIN_STEPS = 6;
     /**
-     * A decoded spike must cross this much more than the frame's threshold: the metric's threshold comes from the
-     * whole recording, which differs from one frame's estimate by about 5% either way.
+     * How far the metric's threshold (the whole recording's) may be from a frame's own estimate, as a fraction, for a
+     * frame of 4096 samples: on the {@code dev/} recordings it was 0.77 to 1.22 times the estimate at 4096 samples,
+     * 0.86 to 1.16 at 8192 and 0.97 to 1.08 at 65 536; the doubt shrinks as the square root of the frame's length.
      */
-    static final double MARGIN_FACTOR = 1.1;
+    static final double DOUBT_AT_4096 = 0.25;
+    private static final double MAX_DOUBT = 0.3;
+    /**
+     * Below this doubt (frames of more than about 25 000 samples) the frame's threshold decides, with a margin of
+     * DECIDED_MARGIN: a trough that crosses it must cross it by that much more in the decoded signal. Matching every
+     * trough in a narrow zone instead cost more events (and 0.1 dB of SNR at 100x-400x on dev/) for no fewer errors.
+     */
+    static final double MIN_DOUBT = 0.1;
+    static final double DECIDED_MARGIN = 0.1;
+    /**
+     * From this doubt up (frames of at most about 11 000 samples: 10x and 25x) the background keeps enough of the spike
+     * band for troughs of its own to reach the zone, and the whole frame is checked for them. On dev/, checking frames
+     * of 16 384 samples too found 3 of 58 errors there for a fifth of their encoding time.
+     */
+    static final double SCAN_DOUBT = 0.15;
+    /** Inside a zone of doubt, how close, in frame thresholds, a decoded trough must come to the original's depth. */
+    static final double CLOSE = 0.01;
+    /** Gain indices tried each side of a shape's least-squares gain. */
+    private static final int GAIN_STEPS = 6;
     /** Band-pass filtering around one spike needs this much signal each side to settle (the 300 Hz edge: ~5 ms). */
     static final int MARGIN = 128;
+    /** The samples band-passed around one spike when the frame is not band-passed whole. */
+    static final int WINDOW = 2 * MARGIN + Waveforms.LENGTH;
+    private static final int[] ALL_SHAPES = java.util.stream.IntStream.range(0, Waveforms.COUNT).toArray();
 
     private final SpikeFidelity.Filters filters;
     private final Waveforms waveforms;
     /** Each shape band-passed, at offset MARGIN of a 2 x MARGIN + LENGTH window: filtering is linear. */
     private final double[][] bandedShapes;
+    /** The first DCT bin of a segment at or above the spike band's lower edge (300 Hz). */
+    private final int spikeBandBin;
 
     EventPlanner(SpikeFidelity.Filters filters, Waveforms waveforms) {
         this.filters = filters;
@@ -43,25 +75,69 @@ final class EventPlanner {
             }
             bandedShapes[k] = filters.spikeBand().filtfilt(padded);
         }
+        // DCT-II bin k of a segment of N samples is centred at k x rate / (2N).
+        spikeBandBin = (int) Math.floor(300 * 2.0 * Background.SEGMENT / filters.sampleRate());
     }
 
     /** A spike of the frame and the shapes most like it, best first. */
     record Spike(int position, int[] candidates) {
     }
 
-    /** What the planner needs of a frame: its samples, band-passed signal, threshold and spikes. */
-    record Frame(double[] x, int count, double[] banded, double threshold, int[] crossings) {
+    /**
+     * What the planner needs of a frame: its samples, band-passed signal, threshold, how far the metric's threshold
+     * may be from it (a fraction), and the troughs that reach the zone of doubt.
+     */
+    record Frame(double[] x, int count, double[] banded, double threshold, double doubt, double close,
+            int[] crossings) {
+        /** Troughs shallower than this count as a spike at no threshold the metric may use. */
+        double never() {
+            return (1 - doubt) * threshold;
+        }
+
+        /** Troughs deeper than this count as a spike at every threshold the metric may use. */
+        double sure() {
+            return (1 + doubt) * threshold;
+        }
     }
 
-    /** Band-passes the frame and finds its spikes; null if it is too short to filter. */
+    /** Band-passes the frame and finds its troughs to watch; null if it is too short to filter. */
     Frame analyse(double[] x, int count) {
         if (count <= 3 * filters.spikeBand().padLength() + Waveforms.LENGTH) {
             return null;
         }
         double[] banded = filters.spikeBand().filtfilt(Arrays.copyOf(x, count));
         double threshold = SpikeFidelity.threshold(banded, 0, count, THRESHOLD_STRIDE);
-        return new Frame(x, count, banded, threshold, SpikeFidelity.crossings(banded, threshold,
-                filters.refractory()));
+        double doubt = Math.min(MAX_DOUBT, DOUBT_AT_4096 * Math.sqrt(4096.0 / count));
+        double close = CLOSE;
+        if (doubt < MIN_DOUBT) {
+            doubt = 0;
+            close = DECIDED_MARGIN;
+        }
+        int[] troughs = SpikeFidelity.crossings(banded, (1 - doubt) * threshold, filters.refractory());
+        for (int k = 0; k < troughs.length; k++) {
+            troughs[k] = aligned(banded, count, troughs[k], threshold);
+        }
+        return new Frame(x, count, banded, threshold, doubt, close, troughs);
+    }
+
+    /**
+     * Where a trough that enters the zone of doubt at {@code crossing} crosses the frame's threshold, or, if it stays above it,
+     * 95% of its depth: the codebook's waveforms cross at their sample BEFORE, and events and ranking windows are
+     * placed by that sample.
+     */
+    private int aligned(double[] banded, int count, int crossing, double threshold) {
+        int end = Math.min(count, crossing + 2 * filters.tolerance() + 1);
+        double min = 0;
+        for (int i = crossing; i < end; i++) {
+            min = Math.min(min, banded[i]);
+        }
+        double level = Math.min(threshold, -0.95 * min);
+        for (int i = crossing; i < end; i++) {
+            if (banded[i] < -level) {
+                return i;
+            }
+        }
+        return crossing;
     }
 
     /**
@@ -75,6 +151,28 @@ final class EventPlanner {
             w[j] = i >= 0 && i < frame.count() ? frame.banded()[i] : 0;
         }
         return w;
+    }
+
+    /**
+     * Whether {@link #plan} must see the whole frame, given the background's quantised values {@code q} (segments of
+     * DCT coefficients): when the frame's threshold is in doubt and the background carries the spike band, the decoded
+     * signal can have troughs the original lacks anywhere.
+     */
+    boolean wholeFrame(Frame frame, List<Spike> spikes, int[][] q) {
+        // Band-passing the whole frame once also costs less than a window around every spike of a busy one.
+        return frame.doubt() >= SCAN_DOUBT && (carriesSpikeBand(q)
+                || (long) spikes.size() * WINDOW > (long) q.length * Background.SEGMENT);
+    }
+
+    private boolean carriesSpikeBand(int[][] q) {
+        for (int[] segment : q) {
+            for (int k = spikeBandBin; k < segment.length; k++) {
+                if (segment[k] != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The segments whose samples {@link #plan} reads: those within MARGIN of a spike's window. */
@@ -91,79 +189,226 @@ final class EventPlanner {
     }
 
     /**
-     * The events the frame needs on top of {@code background} (its decoded samples, events left out; only the
-     * segments of {@link #segmentsNear} are read).
+     * The events the frame needs on top of {@code background} (its decoded samples, events left out). With
+     * {@code wholeFrame} every sample is read and the decoded signal's own troughs are checked too; otherwise only
+     * the segments of {@link #segmentsNear}.
      */
-    List<SpikeEvent> plan(Frame frame, List<Spike> spikes, double[] background) {
-        double[] y = Arrays.copyOf(background, frame.count());
-        List<SpikeEvent> events = new ArrayList<>();
+    List<SpikeEvent> plan(Frame frame, List<Spike> spikes, double[] background, boolean wholeFrame) {
+        int n = frame.count();
+        double[] y = Arrays.copyOf(background, n);
+        double[] whole = wholeFrame ? filters.spikeBand().filtfilt(y) : null;
+        // By priority: a spike past the zone of doubt that the decoded signal misses is a sure error; one inside it,
+        // or a false trough, only at some of the thresholds the metric may use. A frame whose events do not all fit
+        // its budget loses them from the end of this list.
+        List<SpikeEvent> sure = new ArrayList<>();
+        List<SpikeEvent> doubtful = new ArrayList<>();
         for (Spike spike : spikes) {
-            int from = Math.max(0, spike.position() - MARGIN);
-            int to = Math.min(frame.count(), spike.position() + MARGIN + Waveforms.LENGTH);
-            if (to - from <= filters.spikeBand().padLength()) {
-                continue;
+            Banded decoded;
+            if (whole != null) {
+                decoded = new Banded(whole, 0);
+            } else {
+                int from = Math.max(0, spike.position() - MARGIN);
+                int to = Math.min(n, spike.position() + MARGIN + Waveforms.LENGTH);
+                if (to - from <= filters.spikeBand().padLength()) {
+                    continue;
+                }
+                decoded = new Banded(filters.spikeBand().filtfilt(Arrays.copyOfRange(y, from, to)), from);
             }
-            double[] banded = filters.spikeBand().filtfilt(Arrays.copyOfRange(y, from, to));
-            if (crossesAt(banded, from, spike.position(), frame.threshold(), null, 0)) {
-                continue;
-            }
-            SpikeEvent event = eventFor(frame, spike, y, banded, from);
+            Trough trough = new Trough(frame, decoded, spike.position(), true);
+            SpikeEvent event = correct(frame, y, trough, spike.position(), spike.candidates());
             if (event != null) {
-                event.addTo(y, frame.count(), waveforms);
-                events.add(event);
+                apply(event, y, whole, n);
+                (trough.sure() ? sure : doubtful).add(event);
             }
         }
-        return events;
+        if (whole != null) {
+            int[] originals = frame.crossings();
+            for (int t : SpikeFidelity.crossings(whole, frame.never(), filters.refractory())) {
+                int i = Arrays.binarySearch(originals, t);
+                int after = i >= 0 ? i : -i - 1;
+                boolean known = (after < originals.length && originals[after] - t <= filters.tolerance())
+                        || (after > 0 && t - originals[after - 1] <= filters.tolerance());
+                if (!known) {
+                    Trough trough = new Trough(frame, new Banded(whole, 0), t, false);
+                    SpikeEvent event = correct(frame, y, trough, t, ALL_SHAPES);
+                    if (event != null) {
+                        apply(event, y, whole, n);
+                        doubtful.add(event);
+                    }
+                }
+            }
+        }
+        sure.addAll(doubtful);
+        return sure;
     }
 
-    private SpikeEvent eventFor(Frame frame, Spike spike, double[] y, double[] banded, int from) {
-        double[] residual = new double[Waveforms.LENGTH];
-        for (int j = 0; j < Waveforms.LENGTH; j++) {
-            int i = spike.position() - Waveforms.BEFORE + j;
-            residual[j] = i >= 0 && i < frame.count() ? frame.x()[i] - y[i] : 0;
-        }
-        int best = spike.candidates()[0];
-        double bestFit = 0;
-        for (int shape : spike.candidates()) {
-            double fit = waveforms.fit(residual, shape);
-            if (Math.abs(fit) > Math.abs(bestFit)) {
-                bestFit = fit;
-                best = shape;
+    /** A band-passed stretch of the decoded signal: {@code values[i - from]} is frame sample i. */
+    private record Banded(double[] values, int from) {
+    }
+
+    /** Adds the event to the decoded samples and, if kept, to their band-passed whole. */
+    private void apply(SpikeEvent event, double[] y, double[] whole, int n) {
+        event.addTo(y, n, waveforms);
+        if (whole != null) {
+            double a = event.amplitude();
+            double[] response = bandedShapes[event.shape()];
+            int offset = event.position() - Waveforms.BEFORE - MARGIN;
+            for (int i = Math.max(0, -offset); i < response.length && i + offset < n; i++) {
+                whole[i + offset] += a * response[i];
             }
         }
-        int gain = SpikeEvent.gainOf(bestFit == 0 ? 1 : bestFit);
-        for (int step = 0; step < MAX_GAIN_STEPS; step++) {
-            int magnitude = Math.min(SpikeEvent.MAX_GAIN, Math.abs(gain) + step);
-            SpikeEvent candidate = new SpikeEvent(spike.position(), best, gain < 0 ? -magnitude : magnitude);
-            if (crossesAt(banded, from, spike.position(), frame.threshold(), candidate, best)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     /**
-     * Whether the band-passed window (starting at frame sample {@code from}), plus the band-passed waveform of
-     * {@code event} if any, crosses the threshold with its margin within the metric's tolerance of {@code position}.
+     * The event that puts the decoded trough at {@code position} where the original's is, or null when there is
+     * nothing to correct or no shape and gain within reach does better than none.
      */
-    private boolean crossesAt(double[] banded, int from, int position, double threshold, SpikeEvent event,
-            int shape) {
-        double[] x = banded;
-        if (event != null) {
-            x = banded.clone();
-            double a = event.amplitude();
-            double[] response = bandedShapes[shape];
-            // response[MARGIN] is the shape's first sample, which sits at position - BEFORE.
-            int offset = event.position() - Waveforms.BEFORE - MARGIN - from;
-            for (int i = Math.max(0, -offset); i < response.length && i + offset < x.length; i++) {
-                x[i + offset] += a * response[i];
+    private SpikeEvent correct(Frame frame, double[] y, Trough trough, int position, int[] shapes) {
+        double without = trough.violation(0, null, 0);
+        if (without == 0) {
+            return null;
+        }
+        double[] residual = new double[Waveforms.LENGTH];
+        for (int j = 0; j < Waveforms.LENGTH; j++) {
+            int i = position - Waveforms.BEFORE + j;
+            residual[j] = i >= 0 && i < frame.count() ? frame.x()[i] - y[i] : 0;
+        }
+        // Best-fitting shapes first: of two that place the trough equally near their fits, the better fit wins.
+        double[] fits = new double[shapes.length];
+        Integer[] order = new Integer[shapes.length];
+        for (int k = 0; k < shapes.length; k++) {
+            fits[k] = waveforms.fit(residual, shapes[k]);
+            order[k] = k;
+        }
+        Arrays.sort(order, (u, v) -> Double.compare(Math.abs(fits[v]), Math.abs(fits[u])));
+        SpikeEvent best = null;
+        double bestViolation = without;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int k : order) {
+            int shape = shapes[k];
+            double fit = fits[k];
+            if (fit == 0) {
+                continue;
+            }
+            int fitted = Math.abs(SpikeEvent.gainOf(fit));
+            int sign = fit < 0 ? -1 : 1;
+            // Nearest the fit first: of the gains that place the trough, the one that fits the residual best.
+            for (int d = 0; d <= 2 * GAIN_STEPS; d++) {
+                int distance = (d + 1) / 2;
+                int magnitude = fitted + (d % 2 == 1 ? distance : -distance);
+                if (magnitude < 1 || magnitude > SpikeEvent.MAX_GAIN || distance >= bestDistance
+                        && bestViolation == 0) {
+                    continue;
+                }
+                SpikeEvent candidate = new SpikeEvent(position, shape, sign * magnitude);
+                double violation = trough.violation(candidate.amplitude(), bandedShapes[shape],
+                        position - Waveforms.BEFORE - MARGIN);
+                if (violation < bestViolation || violation == 0 && bestViolation == 0 && distance < bestDistance) {
+                    best = candidate;
+                    bestViolation = violation;
+                    bestDistance = violation == 0 ? distance : Integer.MAX_VALUE;
+                }
             }
         }
-        for (int c : SpikeFidelity.crossings(x, MARGIN_FACTOR * threshold, filters.refractory())) {
-            if (Math.abs(c + from - position) <= filters.tolerance()) {
+        return best;
+    }
+
+    /** The comparison of one trough, decoded against original, optionally with a candidate event added. */
+    private final class Trough {
+        private final double[] bx;
+        private final Banded by;
+        private final int lo;
+        private final int hi;
+        private final double depth;
+        private final double close;
+        private final boolean original;
+        /** The depths the decoded trough may have: [least, most]. */
+        private final double least;
+        private final double most;
+        private final int tolerance = filters.tolerance();
+
+        Trough(Frame frame, Banded decoded, int position, boolean original) {
+            this.bx = frame.banded();
+            this.by = decoded;
+            this.original = original;
+            int end = decoded.from() + decoded.values().length;
+            lo = Math.max(Math.max(1, decoded.from() + 1), position - tolerance);
+            hi = Math.min(Math.min(frame.count(), end), position + 2 * tolerance + 1);
+            double min = 0;
+            for (int i = lo; i < hi; i++) {
+                min = Math.min(min, bx[i]);
+            }
+            depth = -min;
+            double t = frame.threshold();
+            close = frame.close() * t;
+            double sure = frame.sure();
+            double never = frame.never();
+            // Past the zone of doubt, the decoded trough must be past it too; inside, as deep as the original's.
+            if (depth >= sure) {
+                least = sure + close;
+                most = Double.POSITIVE_INFINITY;
+            } else if (depth <= never) {
+                least = 0;
+                most = never - close;
+            } else {
+                least = depth - close;
+                most = depth + close;
+            }
+        }
+
+        /** Whether the original trough is past the zone of doubt: a spike at every threshold the metric may use. */
+        boolean sure() {
+            return original && most == Double.POSITIVE_INFINITY;
+        }
+
+        /** The decoded band-passed sample i with {@code a} times {@code response} (starting at sample start) added. */
+        private double decoded(int i, double a, double[] response, int start) {
+            double v = by.values()[i - by.from()];
+            int j = i - start;
+            return response != null && j >= 0 && j < response.length ? v + a * response[j] : v;
+        }
+
+        /**
+         * How far, in signal units, the decoded trough's depth is outside [least, most], plus, for the original's
+         * troughs, the close margin if the decoded signal crosses the least depth farther than the metric's tolerance
+         * from where the original does. 0 when acceptable.
+         */
+        double violation(double a, double[] response, int start) {
+            if (hi - lo < 2) {
+                return 0;
+            }
+            double min = 0;
+            for (int i = lo; i < hi; i++) {
+                min = Math.min(min, decoded(i, a, response, start));
+            }
+            double decodedDepth = -min;
+            double violation = Math.max(0, decodedDepth - most) + Math.max(0, least - decodedDepth);
+            if (original && least > 0 && violation == 0 && !crossesNear(least, a, response, start)) {
+                violation += close;
+            }
+            return violation;
+        }
+
+        /** Whether the decoded signal crosses -level downwards within the tolerance of the original's crossing. */
+        private boolean crossesNear(double level, double a, double[] response, int start) {
+            int at = -1;
+            for (int i = lo; i < hi; i++) {
+                if (bx[i] < -level) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < 0) {
                 return true;
             }
+            int from = Math.max(by.from() + 1, at - tolerance);
+            int to = Math.min(by.from() + by.values().length, at + tolerance + 1);
+            for (int i = from; i < to; i++) {
+                if (decoded(i, a, response, start) < -level && decoded(i - 1, a, response, start) >= -level) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return false;
     }
 }

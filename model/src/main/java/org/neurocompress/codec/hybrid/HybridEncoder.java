@@ -15,8 +15,6 @@ import org.neurocompress.metrics.SpikeFidelity;
  * the rate-distortion multiplier. Not thread-safe.
  */
 final class HybridEncoder {
-    /** Background and events depend on each other: the events fit what the background leaves, at its cost. */
-    private static final int PASSES = 3;
     /**
      * How many step indices too coarse the proxy's guess is at each level (it charges every coefficient above half a
      * step at least 3 bits; at low rates the coder's contexts and RDO spend far less on them): the median offset on
@@ -129,32 +127,40 @@ final class HybridEncoder {
         double[][] c = p.coefficients();
         int[][] q = new int[c.length][Background.SEGMENT];
         Estimates estimates = new Estimates(c, coefficientPriors, q);
-        boolean planning = p.frame() != null && !spikes.isEmpty();
-        boolean[] near = planning ? EventPlanner.segmentsNear(spikes, c.length) : null;
+        boolean planning = p.frame() != null;
         List<SpikeEvent> events = List.of();
         Proxy proxy = Proxy.of(c);
         int step = finestStep(estimates, proxy, bitsFor(budget), level);
-        int checkedStep = -1;
+        double scale = 1;
         if (planning) {
+            // Events and background depend on each other: the events correct the background and take bytes from it.
+            // Planned on the background that fits the whole budget, then, once the step and multiplier that fit what
+            // they leave are found, planned again on that background. If what the second plan needs does not fit
+            // there, the step is made coarser for it: events planned on a finer background than the one sent could
+            // fall short (spikes missed at the end of busy frames).
             estimates.code(step, 1);
-            events = planner.plan(p.frame(), spikes, background.reconstruct(q, step, near));
-            checkedStep = step;
+            events = plan(p, spikes, q, step);
+            int checkedStep = step;
             if (!events.isEmpty()) {
                 step = finestStep(estimates, proxy, bitsFor(budget - eventBytes(events, eventPriors)), level);
             }
-        }
-        // The bytes left at this step are spent by lowering the rate-distortion multiplier.
-        double target = bitsFor(budget - eventBytes(events, eventPriors));
-        double scale = lambdaScale(estimates, step, target);
-        if (planning && (step != checkedStep || scale != 1)) {
-            // The background changed: its spikes are checked once more against it. (When it did not, the same
-            // check of the same background would plan the same events.)
-            estimates.code(step, scale);
-            List<SpikeEvent> planned = planner.plan(p.frame(), spikes, background.reconstruct(q, step, near));
-            if (!planned.equals(events) && estimates.fits(step, scale, bitsFor(budget - eventBytes(planned,
-                    eventPriors)))) {
-                events = planned;
+            scale = lambdaScale(estimates, step, bitsFor(budget - eventBytes(events, eventPriors)));
+            if (step != checkedStep || scale != 1) {
+                // The background changed: its spikes are checked once more against it. (When it did not, the same
+                // check of the same background would plan the same events.)
+                estimates.code(step, scale);
+                List<SpikeEvent> planned = plan(p, spikes, q, step);
+                if (!planned.equals(events)) {
+                    events = planned;
+                    double target = bitsFor(budget - eventBytes(events, eventPriors));
+                    if (!estimates.fits(step, scale, target)) {
+                        step = finestStep(estimates, proxy, target, level);
+                        scale = lambdaScale(estimates, step, target);
+                    }
+                }
             }
+        } else {
+            scale = lambdaScale(estimates, step, bitsFor(budget));
         }
         byte[] payload = write(c, step, events, coefficientPriors, eventPriors, scale, q);
         // The estimate is within a few bytes: if the coded payload is over, coarser until it fits.
@@ -167,10 +173,31 @@ final class HybridEncoder {
             payload = write(c, step, events, coefficientPriors, eventPriors, scale, q);
         }
         while (payload.length > budget && !events.isEmpty()) {
-            events = events.subList(0, events.size() - 1);
+            // The least important events go first (the planner lists them last), as many as the excess could pay
+            // for at about 24 bits each.
+            int drop = Math.max(1, Math.min(events.size(), 8 * (payload.length - budget) / 24));
+            events = events.subList(0, events.size() - drop);
             payload = write(c, step, events, coefficientPriors, eventPriors, scale, q);
         }
         return finish(step, events, scale, payload, c, coefficientPriors, eventPriors, q);
+    }
+
+    /**
+     * The events the frame needs on the background of {@code q} at {@code step}: the whole frame is checked when the
+     * background carries the spike band (its troughs may then cross anywhere), else only around the frame's spikes.
+     */
+    private List<SpikeEvent> plan(Prepared p, List<EventPlanner.Spike> spikes, int[][] q, int step) {
+        boolean whole = planner.wholeFrame(p.frame(), spikes, q);
+        if (!whole && spikes.isEmpty()) {
+            return List.of();
+        }
+        boolean[] needed = new boolean[q.length];
+        if (whole) {
+            Arrays.fill(needed, true);
+        } else {
+            needed = EventPlanner.segmentsNear(spikes, q.length);
+        }
+        return planner.plan(p.frame(), spikes, background.reconstruct(q, step, needed), whole);
     }
 
     /**

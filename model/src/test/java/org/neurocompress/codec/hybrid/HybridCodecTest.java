@@ -88,6 +88,69 @@ class HybridCodecTest {
         }
     }
 
+    /**
+     * Spikes whose troughs lie around the threshold, in noise whose level changes from frame to frame, so that a
+     * frame's own estimate of the threshold and the recording's (the metric's) disagree: at the short frames of 10x
+     * and 25x the decoded signal still counts them as the original does.
+     */
+    @Test
+    void spikesNearTheThresholdCountTheSameAtTheShortFrames() throws Exception {
+        SplittableRandom random = new SplittableRandom(5);
+        int length = 5 * RATE;
+        double[] spike = {0.2, 0.9, 1.0, 0.7, 0.2, -0.2, -0.4, -0.35, -0.25, -0.15, -0.08, -0.03};
+        double[] v = new double[length];
+        for (int i = 0; i < length; i++) {
+            // Noise that changes level every 3000 samples, as real recordings do: a frame's own threshold is then
+            // up to a fifth off the recording's.
+            double sigma = (i / 3000) % 2 == 0 ? 95 : 145;
+            v[i] = 400 + 900 * Math.sin(2 * Math.PI * 7 * i / RATE) + random.nextGaussian() * sigma;
+        }
+        // Amplitudes spread over the threshold's neighbourhood (a spike of amplitude A has a band-passed trough of
+        // about 0.8 A; the recording's threshold is near 540).
+        for (int k = 0; k < 60; k++) {
+            int at = 400 + k * (length - 800) / 60 + random.nextInt(100);
+            double amplitude = 560 + 260 * random.nextDouble();
+            for (int j = 0; j < spike.length; j++) {
+                v[at + j] -= amplitude * spike[j];
+            }
+        }
+        short[] x = new short[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = (short) (64 * Math.round(v[i] / 64));
+        }
+        SpikeFidelity.Filters filters = SpikeFidelity.Filters.of(RATE);
+        assertTrue(SpikeFidelity.measure(x, x, filters).originalSpikes() >= 20, "spikes around the threshold");
+        try (HybridCodec codec = HybridCodec.open(Optional.empty())) {
+            for (int level = 1; level <= 2; level++) {
+                FrameEncoder encoder = new FrameEncoder(codec, level);
+                FrameDecoder decoder = new FrameDecoder(codec);
+                short[] y = new short[x.length];
+                for (int at = 0; at < x.length; at += encoder.samplesPerFrame()) {
+                    int n = Math.min(encoder.samplesPerFrame(), x.length - at);
+                    System.arraycopy(decoder.decode(encoder.encode(0, at, RATE, x, at, n)), 0, y, at, n);
+                }
+                SpikeFidelity s = SpikeFidelity.measure(x, y, filters);
+                System.out.println("level " + level + ": " + s);
+                assertTrue(s.f1() >= 0.95, "level " + level + ": " + s);
+            }
+        }
+    }
+
+    /** Events are coded in ascending position whatever their order in the encoder's list (it keeps them by priority). */
+    @Test
+    void eventsCodeTheSameInAnyOrder() {
+        int[] priors = org.neurocompress.entropy.AdaptiveBits.uniform(EventCoder.CONTEXTS);
+        List<SpikeEvent> sorted = List.of(new SpikeEvent(10, 3, 5), new SpikeEvent(200, 7, -9), new SpikeEvent(4000, 0, 2));
+        List<SpikeEvent> shuffled = List.of(sorted.get(2), sorted.get(0), sorted.get(1));
+        assertArrayEquals(coded(sorted, priors), coded(shuffled, priors));
+    }
+
+    private static byte[] coded(List<SpikeEvent> events, int[] priors) {
+        org.neurocompress.entropy.RangeEncoder rc = new org.neurocompress.entropy.RangeEncoder();
+        new EventCoder(priors).encode(rc, events);
+        return rc.finish();
+    }
+
     @Test
     void framesCarryTheFirstFourBytesOfTheModelsFingerprint() throws Exception {
         try (HybridCodec codec = HybridCodec.open(Optional.empty());
