@@ -183,16 +183,17 @@ final class HybridEncoder {
     }
 
     /**
-     * The events the frame needs on the background of {@code q} at {@code step}: the whole frame is checked when the
-     * background carries the spike band (its troughs may then cross anywhere), else only around the frame's spikes.
+     * The events the frame needs on the background of {@code q} at {@code step}: the whole frame is reconstructed when
+     * the planner checks it all (EventPlanner.wholeFrame), else only the segments around the frame's troughs.
      */
     private List<SpikeEvent> plan(Prepared p, List<EventPlanner.Spike> spikes, int[][] q, int step) {
         boolean whole = planner.wholeFrame(p.frame(), spikes, q);
         if (!whole && spikes.isEmpty()) {
             return List.of();
         }
-        boolean[] needed = new boolean[q.length];
+        boolean[] needed;
         if (whole) {
+            needed = new boolean[q.length];
             Arrays.fill(needed, true);
         } else {
             needed = EventPlanner.segmentsNear(spikes, q.length);
