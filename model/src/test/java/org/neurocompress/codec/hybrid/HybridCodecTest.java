@@ -47,6 +47,18 @@ class HybridCodecTest {
         return x;
     }
 
+    /** The channel x encoded frame by frame at the level, and decoded. */
+    private static short[] roundTrip(HybridCodec codec, int level, short[] x) throws Exception {
+        FrameEncoder encoder = new FrameEncoder(codec, level);
+        FrameDecoder decoder = new FrameDecoder(codec);
+        short[] y = new short[x.length];
+        for (int at = 0; at < x.length; at += encoder.samplesPerFrame()) {
+            int n = Math.min(encoder.samplesPerFrame(), x.length - at);
+            System.arraycopy(decoder.decode(encoder.encode(0, at, RATE, x, at, n)), 0, y, at, n);
+        }
+        return y;
+    }
+
     /** The encoder prepares and ranks a batch a group of frames at a time: the grouping may not change a byte. */
     @Test
     void aBatchOfSeveralGroupsEncodesAsItsFramesOneByOne() throws Exception {
@@ -75,14 +87,7 @@ class HybridCodecTest {
         assertEquals(1, SpikeFidelity.measure(x, x, filters).originalSpikes(), "the signal has the one spike");
         try (HybridCodec codec = HybridCodec.open(Optional.empty())) {
             for (CodecLevel level : codec.levels()) {
-                FrameEncoder encoder = new FrameEncoder(codec, level.level());
-                FrameDecoder decoder = new FrameDecoder(codec);
-                short[] y = new short[x.length];
-                for (int at = 0; at < x.length; at += encoder.samplesPerFrame()) {
-                    int n = Math.min(encoder.samplesPerFrame(), x.length - at);
-                    System.arraycopy(decoder.decode(encoder.encode(0, at, RATE, x, at, n)), 0, y, at, n);
-                }
-                SpikeFidelity s = SpikeFidelity.measure(x, y, filters);
+                SpikeFidelity s = SpikeFidelity.measure(x, roundTrip(codec, level.level(), x), filters);
                 assertEquals(1.0, s.f1(), "level " + level.level() + ": " + s);
             }
         }
@@ -122,15 +127,7 @@ class HybridCodecTest {
         assertTrue(SpikeFidelity.measure(x, x, filters).originalSpikes() >= 20, "spikes around the threshold");
         try (HybridCodec codec = HybridCodec.open(Optional.empty())) {
             for (int level = 1; level <= 2; level++) {
-                FrameEncoder encoder = new FrameEncoder(codec, level);
-                FrameDecoder decoder = new FrameDecoder(codec);
-                short[] y = new short[x.length];
-                for (int at = 0; at < x.length; at += encoder.samplesPerFrame()) {
-                    int n = Math.min(encoder.samplesPerFrame(), x.length - at);
-                    System.arraycopy(decoder.decode(encoder.encode(0, at, RATE, x, at, n)), 0, y, at, n);
-                }
-                SpikeFidelity s = SpikeFidelity.measure(x, y, filters);
-                System.out.println("level " + level + ": " + s);
+                SpikeFidelity s = SpikeFidelity.measure(x, roundTrip(codec, level, x), filters);
                 assertTrue(s.f1() >= 0.95, "level " + level + ": " + s);
             }
         }
