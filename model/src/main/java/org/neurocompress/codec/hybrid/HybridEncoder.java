@@ -135,9 +135,9 @@ final class HybridEncoder {
         if (planning) {
             // Events and background depend on each other: the events correct the background and take bytes from it.
             // Planned on the background that fits the whole budget, then, once the step and multiplier that fit what
-            // they leave are found, planned again on that background. If what the second plan needs does not fit
-            // there, the step is made coarser for it: events planned on a finer background than the one sent could
-            // fall short (spikes missed at the end of busy frames).
+            // they leave are found, planned again on that background. If what that plan needs does not fit there,
+            // the step is made coarser for it and the events planned once more (three plans at most): events planned
+            // on a finer background than the one sent fall short (spikes missed at the end of busy frames).
             estimates.code(step, 1);
             events = plan(p, spikes, q, step);
             int checkedStep = step;
@@ -150,13 +150,16 @@ final class HybridEncoder {
                 // check of the same background would plan the same events.)
                 estimates.code(step, scale);
                 List<SpikeEvent> planned = plan(p, spikes, q, step);
-                if (!planned.equals(events)) {
+                for (int pass = 0; pass < 2 && !planned.equals(events); pass++) {
                     events = planned;
                     double target = bitsFor(budget - eventBytes(events, eventPriors));
-                    if (!estimates.fits(step, scale, target)) {
-                        step = finestStep(estimates, proxy, target, level);
-                        scale = lambdaScale(estimates, step, target);
+                    if (estimates.fits(step, scale, target)) {
+                        break;
                     }
+                    step = finestStep(estimates, proxy, target, level);
+                    scale = lambdaScale(estimates, step, target);
+                    estimates.code(step, scale);
+                    planned = plan(p, spikes, q, step);
                 }
             }
         } else {
