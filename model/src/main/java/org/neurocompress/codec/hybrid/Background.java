@@ -104,19 +104,22 @@ final class Background {
 
     /** The same for the segments {@code needed} says; zeros elsewhere. */
     double[] reconstruct(int[][] q, int stepIndex, boolean[] needed) {
-        double step = step(stepIndex);
         double[] y = new double[q.length * SEGMENT];
-        double[] c = new double[SEGMENT];
         for (int s = 0; s < q.length; s++) {
-            if (!needed[s]) {
-                continue;
+            if (needed[s]) {
+                reconstruct(q, stepIndex, s, y);
             }
-            for (int i = 0; i < SEGMENT; i++) {
-                c[i] = q[s][i] * step;
-            }
-            dct.inverse(c, block);
-            System.arraycopy(block, 0, y, s * SEGMENT, SEGMENT);
         }
         return y;
+    }
+
+    /** Decodes segment s into {@code y[s x SEGMENT ..)}. */
+    void reconstruct(int[][] q, int stepIndex, int s, double[] y) {
+        double step = step(stepIndex);
+        for (int i = 0; i < SEGMENT; i++) {
+            scaled[i] = q[s][i] * step;
+        }
+        dct.inverse(scaled, block);
+        System.arraycopy(block, 0, y, s * SEGMENT, SEGMENT);
     }
 }

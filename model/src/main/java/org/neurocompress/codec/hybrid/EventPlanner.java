@@ -54,10 +54,20 @@ final class EventPlanner {
     static final int MARGIN = 128;
     /** The samples band-passed around one spike when the frame is not band-passed whole. */
     static final int WINDOW = 2 * MARGIN + Waveforms.LENGTH;
+    /**
+     * Around a trough whose neighbourhood has at most this many non-zero coefficients (the long frames of 100x-400x),
+     * the decoded signal is summed from them; with more, decoding its segments and band-passing a window costs less.
+     */
+    static final int MAX_SUMMED = 128;
     private static final int[] ALL_SHAPES = java.util.stream.IntStream.range(0, Waveforms.COUNT).toArray();
 
     private final SpikeFidelity.Filters filters;
     private final Waveforms waveforms;
+    private final Background background = new Background();
+    private final int tolerance;
+    /** Scratch for NearTroughs: all zeros between plans. */
+    private double[] eventSamples = new double[0];
+    private double[] eventBands = new double[0];
     /** Each shape band-passed, at offset MARGIN of a 2 x MARGIN + LENGTH window: filtering is linear. */
     private final double[][] bandedShapes;
     /** The first DCT bin of a segment at or above the spike band's lower edge (300 Hz). */
@@ -66,6 +76,7 @@ final class EventPlanner {
     EventPlanner(SpikeFidelity.Filters filters, Waveforms waveforms) {
         this.filters = filters;
         this.waveforms = waveforms;
+        this.tolerance = filters.tolerance();
         bandedShapes = new double[Waveforms.COUNT][];
         for (int k = 0; k < Waveforms.COUNT; k++) {
             double[] padded = new double[2 * MARGIN + Waveforms.LENGTH];
@@ -126,7 +137,7 @@ final class EventPlanner {
      * placed by that sample.
      */
     private int aligned(double[] banded, int count, int crossing, double threshold) {
-        int end = Math.min(count, crossing + 2 * filters.tolerance() + 1);
+        int end = Math.min(count, crossing + 2 * tolerance + 1);
         double min = 0;
         for (int i = crossing; i < end; i++) {
             min = Math.min(min, banded[i]);
@@ -175,69 +186,49 @@ final class EventPlanner {
         return false;
     }
 
-    /** The segments whose samples {@link #plan} reads: those within MARGIN of a spike's window. */
-    static boolean[] segmentsNear(List<Spike> spikes, int segments) {
-        boolean[] needed = new boolean[segments];
-        for (Spike spike : spikes) {
-            int first = Math.max(0, (spike.position() - MARGIN) / Background.SEGMENT);
-            int last = Math.min(segments - 1, (spike.position() + MARGIN + Waveforms.LENGTH) / Background.SEGMENT);
-            for (int s = first; s <= last; s++) {
-                needed[s] = true;
-            }
-        }
-        return needed;
-    }
-
     /**
-     * The events the frame needs on top of {@code background} (its decoded samples, events left out). With
-     * {@code wholeFrame} every sample is read and the decoded signal's own troughs are checked too; otherwise only
-     * the segments of {@link #segmentsNear}.
+     * The events the frame needs on top of its background, the quantised values {@code q} at step index {@code step}
+     * (events left out). With {@code wholeFrame} the whole frame is decoded and band-passed, and the decoded signal's
+     * own troughs are checked too; otherwise the decoded signal is read around the frame's troughs only.
      */
-    List<SpikeEvent> plan(Frame frame, List<Spike> spikes, double[] background, boolean wholeFrame) {
-        int n = frame.count();
-        double[] y = Arrays.copyOf(background, n);
-        double[] whole = wholeFrame ? filters.spikeBand().filtfilt(y) : null;
+    List<SpikeEvent> plan(Frame frame, List<Spike> spikes, int[][] q, int step, boolean wholeFrame) {
+        Decoded decoded = wholeFrame ? new WholeFrame(frame, background.reconstruct(q, step))
+                : new NearTroughs(frame, q, step);
         // By priority: a spike past the zone of doubt that the decoded signal misses is a sure error; one inside it,
         // or a false trough, only at some of the thresholds the metric may use. A frame whose events do not all fit
         // its budget loses them from the end of this list.
         List<SpikeEvent> sure = new ArrayList<>();
         List<SpikeEvent> doubtful = new ArrayList<>();
         for (Spike spike : spikes) {
-            Banded decoded;
-            if (whole != null) {
-                decoded = new Banded(whole, 0);
-            } else {
-                int from = Math.max(0, spike.position() - MARGIN);
-                int to = Math.min(n, spike.position() + MARGIN + Waveforms.LENGTH);
-                if (to - from <= filters.spikeBand().padLength()) {
-                    continue;
-                }
-                decoded = new Banded(filters.spikeBand().filtfilt(Arrays.copyOfRange(y, from, to)), from);
+            Banded banded = decoded.banded(spike.position());
+            if (banded == null) {
+                continue;
             }
-            Trough trough = new Trough(frame, decoded, spike.position(), true);
-            SpikeEvent event = correct(frame, y, trough, spike.position(), spike.candidates());
+            Trough trough = new Trough(frame, banded, spike.position(), true);
+            SpikeEvent event = correct(frame, decoded, trough, spike.position(), spike.candidates());
             if (event != null) {
-                apply(event, y, whole, n);
+                decoded.apply(event);
                 (trough.sure() ? sure : doubtful).add(event);
             }
         }
-        if (whole != null) {
+        if (decoded instanceof WholeFrame whole) {
             int[] originals = frame.crossings();
-            for (int t : SpikeFidelity.crossings(whole, frame.never(), filters.refractory())) {
+            for (int t : SpikeFidelity.crossings(whole.banded, frame.never(), filters.refractory())) {
                 int i = Arrays.binarySearch(originals, t);
                 int after = i >= 0 ? i : -i - 1;
-                boolean known = (after < originals.length && originals[after] - t <= filters.tolerance())
-                        || (after > 0 && t - originals[after - 1] <= filters.tolerance());
+                boolean known = (after < originals.length && originals[after] - t <= tolerance)
+                        || (after > 0 && t - originals[after - 1] <= tolerance);
                 if (!known) {
-                    Trough trough = new Trough(frame, new Banded(whole, 0), t, false);
-                    SpikeEvent event = correct(frame, y, trough, t, ALL_SHAPES);
+                    Trough trough = new Trough(frame, new Banded(whole.banded, 0), t, false);
+                    SpikeEvent event = correct(frame, decoded, trough, t, ALL_SHAPES);
                     if (event != null) {
-                        apply(event, y, whole, n);
+                        decoded.apply(event);
                         doubtful.add(event);
                     }
                 }
             }
         }
+        decoded.finish();
         sure.addAll(doubtful);
         return sure;
     }
@@ -246,16 +237,150 @@ final class EventPlanner {
     private record Banded(double[] values, int from) {
     }
 
-    /** Adds the event to the decoded samples and, if kept, to their band-passed whole. */
-    private void apply(SpikeEvent event, double[] y, double[] whole, int n) {
-        event.addTo(y, n, waveforms);
-        if (whole != null) {
-            double a = event.amplitude();
-            double[] response = bandedShapes[event.shape()];
-            int offset = event.position() - Waveforms.BEFORE - MARGIN;
-            for (int i = Math.max(0, -offset); i < response.length && i + offset < n; i++) {
-                whole[i + offset] += a * response[i];
+    /** The decoded signal as the planner reads it, the events planned so far included. */
+    private interface Decoded {
+        /** The band-passed decoded signal around a trough at {@code position}; null if too short to filter. */
+        Banded banded(int position);
+
+        /** Decoded sample i. */
+        double sample(int i);
+
+        void apply(SpikeEvent event);
+
+        /** Called once the plan is done. */
+        default void finish() {
+        }
+    }
+
+    /** The whole frame decoded and band-passed at once. */
+    private final class WholeFrame implements Decoded {
+        private final int n;
+        private final double[] y;
+        private final double[] banded;
+
+        WholeFrame(Frame frame, double[] background) {
+            n = frame.count();
+            y = Arrays.copyOf(background, n);
+            banded = filters.spikeBand().filtfilt(y);
+        }
+
+        @Override
+        public Banded banded(int position) {
+            return new Banded(banded, 0);
+        }
+
+        @Override
+        public double sample(int i) {
+            return y[i];
+        }
+
+        @Override
+        public void apply(SpikeEvent event) {
+            event.addTo(y, n, waveforms);
+            addResponse(event, banded, n);
+        }
+    }
+
+    /**
+     * The decoded signal around the troughs only: summed from the non-zero coefficients (CoefficientSynthesis) where
+     * that is cheap and the frame's ends are out of the band-pass's reach; elsewhere the segments around the trough
+     * decoded and a window of MARGIN samples each side of it band-passed.
+     */
+    private final class NearTroughs implements Decoded {
+        private final int n;
+        private final int[][] q;
+        private final int step;
+        private final CoefficientSynthesis synthesis;
+        /**
+         * The events' samples, and their band-passed responses, added so far: the planner's scratch arrays, cleared
+         * where the events touched them when the plan is done.
+         */
+        private final double[] events;
+        private final double[] bandedEvents;
+        private final List<SpikeEvent> applied = new ArrayList<>();
+        /** Segments decoded whole, as {@code segmentDecoded} says. */
+        private double[] decodedSegments;
+        private final boolean[] segmentDecoded;
+        /** A trough's comparison reads samples [position - reach, position + reach + tolerance). */
+        private final int reach;
+
+        NearTroughs(Frame frame, int[][] q, int step) {
+            this.n = frame.count();
+            this.q = q;
+            this.step = step;
+            synthesis = new CoefficientSynthesis(filters.spikeBand(), filters.sampleRate(), q, step);
+            if (eventSamples.length < n) {
+                eventSamples = new double[n];
+                eventBands = new double[n];
             }
+            events = eventSamples;
+            bandedEvents = eventBands;
+            segmentDecoded = new boolean[q.length];
+            reach = 2 * tolerance + 2;
+        }
+
+        @Override
+        public Banded banded(int position) {
+            int from = position - reach;
+            int to = position + reach + tolerance;
+            if (from - synthesis.tail() >= 0 && to + synthesis.tail() <= n
+                    && synthesis.nonZero(from, to) <= MAX_SUMMED) {
+                double[] values = Arrays.copyOfRange(bandedEvents, from, to);
+                synthesis.addBanded(from, to, values);
+                return new Banded(values, from);
+            }
+            from = Math.max(0, position - MARGIN);
+            to = Math.min(n, position + MARGIN + Waveforms.LENGTH);
+            if (to - from <= filters.spikeBand().padLength()) {
+                return null;
+            }
+            if (decodedSegments == null) {
+                decodedSegments = new double[q.length * Background.SEGMENT];
+            }
+            for (int s = from / Background.SEGMENT; s <= (to - 1) / Background.SEGMENT; s++) {
+                if (!segmentDecoded[s]) {
+                    background.reconstruct(q, step, s, decodedSegments);
+                    segmentDecoded[s] = true;
+                }
+            }
+            double[] window = new double[to - from];
+            for (int i = from; i < to; i++) {
+                window[i - from] = decodedSegments[i] + events[i];
+            }
+            return new Banded(filters.spikeBand().filtfilt(window), from);
+        }
+
+        @Override
+        public double sample(int i) {
+            int s = i / Background.SEGMENT;
+            return (segmentDecoded[s] ? decodedSegments[i] : synthesis.sample(i)) + events[i];
+        }
+
+        @Override
+        public void apply(SpikeEvent event) {
+            event.addTo(events, n, waveforms);
+            addResponse(event, bandedEvents, n);
+            applied.add(event);
+        }
+
+        @Override
+        public void finish() {
+            for (SpikeEvent event : applied) {
+                int start = event.position() - Waveforms.BEFORE;
+                Arrays.fill(events, Math.max(0, start), Math.min(n, start + Waveforms.LENGTH), 0);
+                int offset = start - MARGIN;
+                Arrays.fill(bandedEvents, Math.max(0, offset), Math.min(n, offset + WINDOW), 0);
+            }
+        }
+    }
+
+    /** Adds the event's band-passed response to {@code banded} (the frame's first n samples). */
+    private void addResponse(SpikeEvent event, double[] banded, int n) {
+        double a = event.amplitude();
+        double[] response = bandedShapes[event.shape()];
+        int offset = event.position() - Waveforms.BEFORE - MARGIN;
+        for (int i = Math.max(0, -offset); i < response.length && i + offset < n; i++) {
+            banded[i + offset] += a * response[i];
         }
     }
 
@@ -263,7 +388,7 @@ final class EventPlanner {
      * The event that puts the decoded trough at {@code position} where the original's is, or null when there is
      * nothing to correct or no shape and gain within reach does better than none.
      */
-    private SpikeEvent correct(Frame frame, double[] y, Trough trough, int position, int[] shapes) {
+    private SpikeEvent correct(Frame frame, Decoded decoded, Trough trough, int position, int[] shapes) {
         double without = trough.violation(0, null, 0);
         if (without == 0) {
             return null;
@@ -271,7 +396,7 @@ final class EventPlanner {
         double[] residual = new double[Waveforms.LENGTH];
         for (int j = 0; j < Waveforms.LENGTH; j++) {
             int i = position - Waveforms.BEFORE + j;
-            residual[j] = i >= 0 && i < frame.count() ? frame.x()[i] - y[i] : 0;
+            residual[j] = i >= 0 && i < frame.count() ? frame.x()[i] - decoded.sample(i) : 0;
         }
         // Best-fitting shapes first: of two that place the trough equally near their fits, the better fit wins.
         double[] fits = new double[shapes.length];
@@ -325,7 +450,6 @@ final class EventPlanner {
         /** The depths the decoded trough may have: [least, most]. */
         private final double least;
         private final double most;
-        private final int tolerance = filters.tolerance();
 
         Trough(Frame frame, Banded decoded, int position, boolean original) {
             this.bx = frame.banded();

@@ -185,23 +185,13 @@ final class HybridEncoder {
         return finish(step, events, scale, payload, c, coefficientPriors, eventPriors, q);
     }
 
-    /**
-     * The events the frame needs on the background of {@code q} at {@code step}: the whole frame is reconstructed when
-     * the planner checks it all (EventPlanner.wholeFrame), else only the segments around the frame's troughs.
-     */
+    /** The events the frame needs on the background of {@code q} at {@code step}. */
     private List<SpikeEvent> plan(Prepared p, List<EventPlanner.Spike> spikes, int[][] q, int step) {
         boolean whole = planner.wholeFrame(p.frame(), spikes, q);
         if (!whole && spikes.isEmpty()) {
             return List.of();
         }
-        boolean[] needed;
-        if (whole) {
-            needed = new boolean[q.length];
-            Arrays.fill(needed, true);
-        } else {
-            needed = EventPlanner.segmentsNear(spikes, q.length);
-        }
-        return planner.plan(p.frame(), spikes, background.reconstruct(q, step, needed), whole);
+        return planner.plan(p.frame(), spikes, q, step, whole);
     }
 
     /**
