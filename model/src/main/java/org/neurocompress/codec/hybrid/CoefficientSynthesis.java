@@ -12,8 +12,8 @@ import org.neurocompress.metrics.Butterworth;
  * costs a fraction of reconstructing the segments around every trough and band-passing a window of each.
  *
  * <p>The band-passed values are those of the frame's decoded signal filtered as a whole, zero phase, with nothing
- * outside the frame: exact to about a millionth of the band's peak (where the responses' tails are cut), at samples farther than
- * {@link #tail()} from the frame's ends. Nearer the ends the planner filters a window instead.
+ * outside the frame: exact to about a millionth of the band's peak (where the responses' tails are cut), at samples
+ * farther than {@link #tail()} from the frame's ends. Nearer the ends the planner filters a window instead.
  */
 final class CoefficientSynthesis {
     private static final int N = Background.SEGMENT;
@@ -157,9 +157,10 @@ final class CoefficientSynthesis {
         }
 
         /**
-         * The cosine of basis function k of a segment (without its scale), band-passed, over the segment and {@link #tail} samples each side. Filtered
-         * with twice the tail each side, so neither pass of the zero-phase filter is cut short where it is kept.
-         * Threads that race compute the same values.
+         * The cosine of basis function k of a segment (without its scale), band-passed, over the segment and
+         * {@link #tail} samples each side (13 KB at 19 531 Hz; 14 MB if every one is read). Filtered with twice the
+         * tail each side, so neither pass of the zero-phase filter is cut short where it is kept. Threads that race
+         * compute the same values.
          */
         double[] row(int k) {
             double[] row = rows.get(k);
