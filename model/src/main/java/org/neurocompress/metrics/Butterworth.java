@@ -11,9 +11,14 @@ import java.util.List;
  */
 public final class Butterworth {
     private final double[][] sections;
+    private final Recurrence[] recurrences;
 
     private Butterworth(double[][] sections) {
         this.sections = sections;
+        this.recurrences = new Recurrence[sections.length];
+        for (int s = 0; s < sections.length; s++) {
+            recurrences[s] = Recurrence.of(sections[s]);
+        }
     }
 
     /** A band-pass of the given order (each band edge's roll-off; the filter has 2 x order poles). */
@@ -191,11 +196,11 @@ public final class Butterworth {
     }
 
     /**
-     * x[from, to) through every section in turn, transposed direct form II, continuing from and updating
-     * {@code state}. Each section's recurrence is a chain of dependent multiply-adds, so the sections run staggered
-     * in one loop (section s on sample i - s), their chains overlapping in the CPU, their states in local variables:
-     * the same arithmetic, in the same order for every value, as a sample at a time through all sections (so the
-     * same results, bit for bit).
+     * x[from, to) through every section in turn, continuing from and updating {@code state} (transposed direct form
+     * II's two states per section). Each section's recurrence is a chain of dependent operations from one sample to
+     * the next, so the sections run staggered in one loop (section s on sample i - s), their chains overlapping in
+     * the CPU, their states in local variables: the same arithmetic, in the same order for every value, as a sample
+     * at a time through all sections (so the same results, bit for bit).
      */
     void filterInPlace(double[] x, int from, int to, double[][] state) {
         if (sections.length == 3 && to - from >= 3) {
@@ -210,20 +215,15 @@ public final class Butterworth {
     /** One section at a time over the whole stretch: any number of sections. */
     void filterSectionBySection(double[] x, int from, int to, double[][] state) {
         for (int s = 0; s < sections.length; s++) {
-            double[] c = sections[s];
-            double b0 = c[0];
-            double b1 = c[1];
-            double b2 = c[2];
-            double a1 = c[4];
-            double a2 = c[5];
+            Recurrence r = recurrences[s];
             double z0 = state[s][0];
             double z1 = state[s][1];
             for (int i = from; i < to; i++) {
                 double v = x[i];
-                double y = b0 * v + z0;
-                z0 = b1 * v - a1 * y + z1;
-                z1 = b2 * v - a2 * y;
-                x[i] = y;
+                x[i] = r.b0 * v + z0;
+                double next = r.c1 * v + z1 - r.a1 * z0;
+                z1 = r.c2 * v - r.a2 * z0;
+                z0 = next;
             }
             state[s][0] = z0;
             state[s][1] = z1;
@@ -232,16 +232,16 @@ public final class Butterworth {
 
     /** Three sections staggered: the band-pass filters of the spike metric and the hybrid encoder. */
     private void filterThree(double[] x, int from, int to, double[][] state) {
-        double[] c = sections[0];
-        double[] d = sections[1];
-        double[] e = sections[2];
+        Recurrence c = recurrences[0];
+        Recurrence d = recurrences[1];
+        Recurrence e = recurrences[2];
         // The first two samples enter the pipeline, the last two leave it, a step at a time.
-        x[from] = step(c, state[0], x[from]);
-        x[from + 1] = step(c, state[0], x[from + 1]);
-        x[from] = step(d, state[1], x[from]);
-        double cb0 = c[0], cb1 = c[1], cb2 = c[2], ca1 = c[4], ca2 = c[5];
-        double db0 = d[0], db1 = d[1], db2 = d[2], da1 = d[4], da2 = d[5];
-        double eb0 = e[0], eb1 = e[1], eb2 = e[2], ea1 = e[4], ea2 = e[5];
+        x[from] = c.step(state[0], x[from]);
+        x[from + 1] = c.step(state[0], x[from + 1]);
+        x[from] = d.step(state[1], x[from]);
+        double cb0 = c.b0, cc1 = c.c1, cc2 = c.c2, ca1 = c.a1, ca2 = c.a2;
+        double db0 = d.b0, dc1 = d.c1, dc2 = d.c2, da1 = d.a1, da2 = d.a2;
+        double eb0 = e.b0, ec1 = e.c1, ec2 = e.c2, ea1 = e.a1, ea2 = e.a2;
         double c0 = state[0][0], c1 = state[0][1];
         double d0 = state[1][0], d1 = state[1][1];
         double e0 = state[2][0], e1 = state[2][1];
@@ -249,17 +249,19 @@ public final class Butterworth {
         double v = x[from + 1];
         double u = x[from];
         for (int i = from + 2; i < to; i++) {
-            double yu = eb0 * u + e0;
-            e0 = eb1 * u - ea1 * yu + e1;
-            e1 = eb2 * u - ea2 * yu;
-            x[i - 2] = yu;
+            x[i - 2] = eb0 * u + e0;
+            double en = ec1 * u + e1 - ea1 * e0;
+            e1 = ec2 * u - ea2 * e0;
+            e0 = en;
             double yv = db0 * v + d0;
-            d0 = db1 * v - da1 * yv + d1;
-            d1 = db2 * v - da2 * yv;
+            double dn = dc1 * v + d1 - da1 * d0;
+            d1 = dc2 * v - da2 * d0;
+            d0 = dn;
             double w = x[i];
             double yw = cb0 * w + c0;
-            c0 = cb1 * w - ca1 * yw + c1;
-            c1 = cb2 * w - ca2 * yw;
+            double cn = cc1 * w + c1 - ca1 * c0;
+            c1 = cc2 * w - ca2 * c0;
+            c0 = cn;
             u = yv;
             v = yw;
         }
@@ -271,31 +273,32 @@ public final class Butterworth {
         state[1][1] = d1;
         state[2][0] = e0;
         state[2][1] = e1;
-        x[to - 2] = step(e, state[2], x[to - 2]);
-        x[to - 1] = step(d, state[1], x[to - 1]);
-        x[to - 1] = step(e, state[2], x[to - 1]);
+        x[to - 2] = e.step(state[2], x[to - 2]);
+        x[to - 1] = d.step(state[1], x[to - 1]);
+        x[to - 1] = e.step(state[2], x[to - 1]);
     }
 
     /** Two sections staggered, as {@link #filterThree}: the 3rd-order low-pass of the LFP metric (a biquad and a
      * first-order section). */
     private void filterTwo(double[] x, int from, int to, double[][] state) {
-        double[] c = sections[0];
-        double[] d = sections[1];
-        x[from] = step(c, state[0], x[from]);
-        double cb0 = c[0], cb1 = c[1], cb2 = c[2], ca1 = c[4], ca2 = c[5];
-        double db0 = d[0], db1 = d[1], db2 = d[2], da1 = d[4], da2 = d[5];
+        Recurrence c = recurrences[0];
+        Recurrence d = recurrences[1];
+        x[from] = c.step(state[0], x[from]);
+        double cb0 = c.b0, cc1 = c.c1, cc2 = c.c2, ca1 = c.a1, ca2 = c.a2;
+        double db0 = d.b0, dc1 = d.c1, dc2 = d.c2, da1 = d.a1, da2 = d.a2;
         double c0 = state[0][0], c1 = state[0][1];
         double d0 = state[1][0], d1 = state[1][1];
         double u = x[from];
         for (int i = from + 1; i < to; i++) {
-            double yu = db0 * u + d0;
-            d0 = db1 * u - da1 * yu + d1;
-            d1 = db2 * u - da2 * yu;
-            x[i - 1] = yu;
+            x[i - 1] = db0 * u + d0;
+            double dn = dc1 * u + d1 - da1 * d0;
+            d1 = dc2 * u - da2 * d0;
+            d0 = dn;
             double w = x[i];
             double yw = cb0 * w + c0;
-            c0 = cb1 * w - ca1 * yw + c1;
-            c1 = cb2 * w - ca2 * yw;
+            double cn = cc1 * w + c1 - ca1 * c0;
+            c1 = cc2 * w - ca2 * c0;
+            c0 = cn;
             u = yw;
         }
         x[to - 1] = u;
@@ -303,15 +306,29 @@ public final class Butterworth {
         state[0][1] = c1;
         state[1][0] = d0;
         state[1][1] = d1;
-        x[to - 1] = step(d, state[1], x[to - 1]);
+        x[to - 1] = d.step(state[1], x[to - 1]);
     }
 
-    /** One sample through one section, its state in {@code z}. */
-    private static double step(double[] c, double[] z, double v) {
-        double y = c[0] * v + z[0];
-        z[0] = c[1] * v - c[4] * y + z[1];
-        z[1] = c[2] * v - c[5] * y;
-        return y;
+    /**
+     * One section's update with its output substituted into its states: z0' = b1 v - a1 y + z1 with y = b0 v + z0
+     * is (b1 - a1 b0) v + z1 - a1 z0, so a state waits for one multiplication and one subtraction of the last, not
+     * for the output first (half the chain, twice the speed of the loops above); the same filter, rounded a little
+     * differently.
+     */
+    private record Recurrence(double b0, double c1, double c2, double a1, double a2) {
+        static Recurrence of(double[] section) {
+            return new Recurrence(section[0], section[1] - section[4] * section[0],
+                    section[2] - section[5] * section[0], section[4], section[5]);
+        }
+
+        /** One sample through the section, its state in {@code z}. */
+        double step(double[] z, double v) {
+            double y = b0 * v + z[0];
+            double next = c1 * v + z[1] - a1 * z[0];
+            z[1] = c2 * v - a2 * z[0];
+            z[0] = next;
+            return y;
+        }
     }
 
     /** sosfilt_zi: each section's state for a unit step input, scaled by the DC gain of the sections before it. */
