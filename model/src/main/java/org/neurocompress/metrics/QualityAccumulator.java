@@ -13,6 +13,9 @@ public final class QualityAccumulator {
     private static final double SSIM_RANGE = 2.0;
     private static final double C1 = Math.pow(0.01 * SSIM_RANGE, 2);
     private static final double C2 = Math.pow(0.03 * SSIM_RANGE, 2);
+    /** C1 x n^2 S^2 and C2 x n (n - 1) S^2: the constants on the scale of {@link #windowSsim}'s integer sums. */
+    private static final double MEANS_C1 = C1 * SSIM_WINDOW * SSIM_WINDOW * FULL_SCALE * FULL_SCALE;
+    private static final double VARIANCES_C2 = C2 * SSIM_WINDOW * (SSIM_WINDOW - 1) * FULL_SCALE * FULL_SCALE;
 
     private long count;
     private long sumX;
@@ -106,16 +109,20 @@ public final class QualityAccumulator {
         add(original, 0, decoded, 0, original.length);
     }
 
-    /** SSIM of a window with these sums, on the normalised scale, with sample (n - 1) variances. */
+    /**
+     * SSIM of a window with these sums, on the normalised scale, with sample (n - 1) variances:
+     * (2 mu_x mu_y + C1)(2 cov + C2) / ((mu_x^2 + mu_y^2 + C1)(var_x + var_y + C2)). Each factor multiplied through by
+     * n^2 S^2 or n (n - 1) S^2 (S the full scale) leaves integer sums that are exact in a long, so a window costs one
+     * division instead of fourteen (the sidecar measures every sample it measures) and no cancellation in the
+     * variances.
+     */
     private static double windowSsim(long wx, long wy, long wxx, long wyy, long wxy) {
-        double n = SSIM_WINDOW;
-        double s2 = FULL_SCALE * FULL_SCALE;
-        double muX = wx / n / FULL_SCALE;
-        double muY = wy / n / FULL_SCALE;
-        double varX = (wxx - (double) wx * wx / n) / (n - 1) / s2;
-        double varY = (wyy - (double) wy * wy / n) / (n - 1) / s2;
-        double cov = (wxy - (double) wx * wy / n) / (n - 1) / s2;
-        return (2 * muX * muY + C1) * (2 * cov + C2) / ((muX * muX + muY * muY + C1) * (varX + varY + C2));
+        long n = SSIM_WINDOW;
+        long means = wx * wx + wy * wy;
+        long product = wx * wy;
+        double numerator = 2.0 * (n * wxy - product) + VARIANCES_C2;
+        double denominator = (double) (n * (wxx + wyy) - means) + VARIANCES_C2;
+        return (2.0 * product + MEANS_C1) * numerator / ((means + MEANS_C1) * denominator);
     }
 
     /** Adds another signal's sums (another channel): SSIM becomes the mean over both signals' windows. */
