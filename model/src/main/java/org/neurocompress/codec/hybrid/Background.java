@@ -42,13 +42,13 @@ final class Background {
      * Quantises and codes every segment at step index {@code stepIndex} into {@code rc}; {@code q} receives the
      * values. Returns the coder, whose context states training reads.
      */
-    CoefficientCoder write(RangeEncoder rc, double[][] coefficients, int stepIndex, int[] priors, double lambdaScale,
+    CoefficientCoder write(RangeEncoder rc, Spectrum spectrum, int stepIndex, int[] priors, double lambdaScale,
             int[][] q) {
         CoefficientCoder coder = new CoefficientCoder(SEGMENT, priors, lambdaScale);
         coder.output(rc);
         double inverse = 1 / step(stepIndex);
-        for (int s = 0; s < coefficients.length; s++) {
-            code(coder, coefficients[s], inverse, q[s]);
+        for (int s = 0; s < spectrum.segments(); s++) {
+            code(coder, spectrum, s, inverse, q[s]);
         }
         return coder;
     }
@@ -61,12 +61,12 @@ final class Background {
      *
      * @param cumulative receives the bits spent after each segment
      */
-    double estimate(double[][] coefficients, int stepIndex, int[] priors, double lambdaScale, int[][] q,
+    double estimate(Spectrum spectrum, int stepIndex, int[] priors, double lambdaScale, int[][] q,
             double limitBits, double[] rest, double[] cumulative) {
         CoefficientCoder coder = new CoefficientCoder(SEGMENT, priors, lambdaScale);
         double inverse = 1 / step(stepIndex);
-        for (int s = 0; s < coefficients.length; s++) {
-            code(coder, coefficients[s], inverse, q[s]);
+        for (int s = 0; s < spectrum.segments(); s++) {
+            code(coder, spectrum, s, inverse, q[s]);
             double spent = coder.spentBits();
             cumulative[s] = spent;
             double atLeast = rest == null ? spent : spent + rest[s];
@@ -77,11 +77,13 @@ final class Background {
         return coder.spentBits();
     }
 
-    private void code(CoefficientCoder coder, double[] c, double inverse, int[] q) {
-        for (int i = 0; i < SEGMENT; i++) {
+    private void code(CoefficientCoder coder, Spectrum spectrum, int s, double inverse, int[] q) {
+        int last = spectrum.lastIndex(s, inverse, coder.lastThreshold());
+        double[] c = spectrum.coefficients()[s];
+        for (int i = 0; i <= last; i++) {
             scaled[i] = c[i] * inverse;
         }
-        coder.encode(scaled, q);
+        coder.encode(scaled, q, last);
     }
 
     /** Decodes {@code segments} segments' values into {@code q}; false if the stream is corrupt. */

@@ -109,6 +109,11 @@ final class CoefficientCoder {
         }
     }
 
+    /** A coefficient below this (in steps) is not worth ending the segment after: the last index is the highest at it. */
+    double lastThreshold() {
+        return 0.5 + lambda * LAST_MARGIN;
+    }
+
     static int band(int k) {
         return Math.min(BANDS - 1, 31 - Integer.numberOfLeadingZeros(k));
     }
@@ -128,22 +133,15 @@ final class CoefficientCoder {
     /**
      * Quantises and codes one segment (or estimates its bits: {@link #output}).
      *
-     * @param v the segment's coefficients divided by the step
+     * @param v the segment's coefficients divided by the step, up to {@code lastIndex}
      * @param q receives the quantised values
+     * @param lastIndex the highest index from 1 whose |v| reaches {@link #lastThreshold()}, or 0
      */
-    void encode(double[] v, int[] q) {
+    void encode(double[] v, int[] q, int lastIndex) {
         q[0] = (int) Math.max(-MAX_MAGNITUDE, Math.min(MAX_MAGNITUDE, Math.round(v[0])));
         int dc = q[0] - previousDc;
         putUnsigned(dc << 1 ^ dc >> 31, DC);
         previousDc = q[0];
-        int lastIndex = 0;
-        double lastThreshold = 0.5 + lambda * LAST_MARGIN;
-        for (int i = n - 1; i >= 1; i--) {
-            if (Math.abs(v[i]) >= lastThreshold) {
-                lastIndex = i;
-                break;
-            }
-        }
         Arrays.fill(q, 1, n, 0);
         putLast(lastIndex);
         if (rc == null) {

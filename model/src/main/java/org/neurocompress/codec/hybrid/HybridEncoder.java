@@ -51,7 +51,7 @@ final class HybridEncoder {
     }
 
     /** One run of samples ready to code: padded to whole segments, transformed, its spikes found. */
-    private record Prepared(int count, double[][] coefficients, EventPlanner.Frame frame) {
+    private record Prepared(int count, Spectrum spectrum, EventPlanner.Frame frame) {
     }
 
     /** What the final coding of a frame leaves in its coders, for learning priors. */
@@ -118,18 +118,18 @@ final class HybridEncoder {
             // The last segment is padded by repeating the last sample: no edge for the transform to spend bits on.
             x[i] = run[Math.min(i, count - 1)];
         }
-        return new Prepared(count, background.transform(x), planner.analyse(x, count));
+        return new Prepared(count, Spectrum.of(background.transform(x)), planner.analyse(x, count));
     }
 
     private Coded encodeFrame(Prepared p, List<EventPlanner.Spike> spikes, int level, int budget) {
         int[] coefficientPriors = model.coefficientPriors(level);
         int[] eventPriors = model.eventPriors(level);
-        double[][] c = p.coefficients();
-        int[][] q = new int[c.length][Background.SEGMENT];
+        Spectrum c = p.spectrum();
+        int[][] q = new int[c.segments()][Background.SEGMENT];
         Estimates estimates = new Estimates(c, coefficientPriors, q);
         boolean planning = p.frame() != null;
         List<SpikeEvent> events = List.of();
-        Proxy proxy = Proxy.of(c);
+        Proxy proxy = Proxy.of(c.coefficients());
         int step = finestStep(estimates, proxy, bitsFor(budget), level);
         double scale = 1;
         if (planning) {
@@ -200,7 +200,7 @@ final class HybridEncoder {
      * kept, since the encoder goes on with one of them.
      */
     private final class Estimates {
-        private final double[][] c;
+        private final Spectrum c;
         private final int[] priors;
         private final int[][] q;
         private final Map<Long, Double> known = new HashMap<>();
@@ -210,7 +210,7 @@ final class HybridEncoder {
         /** The full estimates, with their bits after each segment. */
         private final List<Full> full = new ArrayList<>();
 
-        Estimates(double[][] c, int[] priors, int[][] q) {
+        Estimates(Spectrum c, int[] priors, int[][] q) {
             this.c = c;
             this.priors = priors;
             this.q = q;
@@ -237,7 +237,7 @@ final class HybridEncoder {
             if (partial != null && partial > limit) {
                 return partial;
             }
-            double[] cumulative = new double[c.length];
+            double[] cumulative = new double[c.segments()];
             double estimate = background.estimate(c, step, priors, scale, q, limit, rest(step, scale), cumulative);
             if (estimate > limit) {
                 atLeast.put(key, estimate);
@@ -265,7 +265,7 @@ final class HybridEncoder {
             if (bound == null) {
                 return null;
             }
-            double[] rest = new double[c.length];
+            double[] rest = new double[c.segments()];
             for (int s = 0; s < rest.length; s++) {
                 rest[s] = (bound.total() - bound.cumulative()[s]) * REST_MARGIN;
             }
@@ -350,7 +350,7 @@ final class HybridEncoder {
     }
 
     /** The final payload, with the coders' end states for training. */
-    private Coded finish(int step, List<SpikeEvent> events, double scale, byte[] payload, double[][] c,
+    private Coded finish(int step, List<SpikeEvent> events, double scale, byte[] payload, Spectrum c,
             int[] coefficientPriors, int[] eventPriors, int[][] q) {
         if (!reportStates) {
             return new Coded(payload, null, null);
@@ -422,7 +422,7 @@ final class HybridEncoder {
     }
 
     /** The payload: the step index, then events and coefficients in one range-coded stream. */
-    private byte[] write(double[][] c, int step, List<SpikeEvent> events, int[] coefficientPriors, int[] eventPriors,
+    private byte[] write(Spectrum c, int step, List<SpikeEvent> events, int[] coefficientPriors, int[] eventPriors,
             double lambdaScale, int[][] q) {
         RangeEncoder rc = new RangeEncoder();
         new EventCoder(eventPriors).encode(rc, events);

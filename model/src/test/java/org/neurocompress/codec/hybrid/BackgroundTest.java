@@ -13,17 +13,17 @@ class BackgroundTest {
     private static final int SEGMENTS = 8;
     private static final int[] PRIORS = AdaptiveBits.uniform(CoefficientCoder.CONTEXTS);
 
-    private static double[][] coefficients(Background background) {
+    private static Spectrum coefficients(Background background) {
         short[] samples = new SyntheticElectrode(11, SyntheticElectrode.N1_SAMPLE_RATE).samples(
                 SEGMENTS * Background.SEGMENT);
         double[] x = new double[samples.length];
         for (int i = 0; i < x.length; i++) {
             x[i] = samples[i];
         }
-        return background.transform(x);
+        return Spectrum.of(background.transform(x));
     }
 
-    private static double estimate(Background background, double[][] c, int step, double limit, double[] rest,
+    private static double estimate(Background background, Spectrum c, int step, double limit, double[] rest,
             double[] cumulative) {
         return background.estimate(c, step, PRIORS, 1, new int[SEGMENTS][Background.SEGMENT], limit, rest,
                 cumulative);
@@ -36,7 +36,7 @@ class BackgroundTest {
     @Test
     void anEstimateChoosesTheValuesTheCodingWritesAndNearlyItsSize() {
         Background background = new Background();
-        double[][] c = coefficients(background);
+        Spectrum c = coefficients(background);
         for (int step = 20; step <= 90; step += 7) {
             for (double scale : new double[] {1, 0.5, 0.25}) {
                 int[][] estimated = new int[SEGMENTS][Background.SEGMENT];
@@ -59,7 +59,7 @@ class BackgroundTest {
     @Test
     void aFullEstimateReportsItsBitsAfterEverySegment() {
         Background background = new Background();
-        double[][] c = coefficients(background);
+        Spectrum c = coefficients(background);
         double[] cumulative = new double[SEGMENTS];
         double bits = estimate(background, c, 60, Double.MAX_VALUE, null, cumulative);
         assertEquals(bits, cumulative[SEGMENTS - 1]);
@@ -75,7 +75,7 @@ class BackgroundTest {
     @Test
     void theRestOfACoarserEstimateStopsOnlyCandidatesThatDoNotFit() {
         Background background = new Background();
-        double[][] c = coefficients(background);
+        Spectrum c = coefficients(background);
         double[] coarse = new double[SEGMENTS];
         estimate(background, c, 61, Double.MAX_VALUE, null, coarse);
         double[] rest = new double[SEGMENTS];
