@@ -160,21 +160,31 @@ public final class HybridNetwork extends AbstractBlock implements TrainingHooks 
 
     /**
      * The indices of the {@code k} smallest of {@code count} values, smallest first, ties broken by index, so the
-     * ranking is a function of the distances alone. A selection, k passes over the values: k is a few, count 64.
+     * ranking is a function of the distances alone; in {@link Float#compare}'s order. Each value becomes one long
+     * key, its float's bits made to sort as signed integers above its index, and the k smallest keys are kept in
+     * order by insertion: one pass in which a value rarely moves anything (k passes of Float.compare, whose
+     * branches mispredicted, were 2% of the stream job's time on spike-rich electrodes).
      */
     static int[] smallest(float[] values, int from, int count, int k) {
-        int[] out = new int[Math.min(k, count)];
-        boolean[] taken = new boolean[count];
-        for (int j = 0; j < out.length; j++) {
-            int best = -1;
-            for (int i = 0; i < count; i++) {
-                // Scanning up, a later index wins only if strictly smaller: the index breaks ties.
-                if (!taken[i] && (best < 0 || Float.compare(values[from + i], values[from + best]) < 0)) {
-                    best = i;
-                }
+        int m = Math.min(k, count);
+        long[] best = new long[m];
+        int filled = 0;
+        for (int i = 0; i < count; i++) {
+            int bits = Float.floatToIntBits(values[from + i]); // every NaN as one, above +infinity
+            long key = (long) (bits ^ (bits >> 31 & 0x7fffffff)) << 32 | i;
+            if (filled == m && key >= best[m - 1]) {
+                continue;
             }
-            taken[best] = true;
-            out[j] = best;
+            int j = filled < m ? filled++ : m - 1;
+            while (j > 0 && best[j - 1] > key) {
+                best[j] = best[j - 1];
+                j--;
+            }
+            best[j] = key;
+        }
+        int[] out = new int[m];
+        for (int j = 0; j < m; j++) {
+            out[j] = (int) best[j];
         }
         return out;
     }
