@@ -144,23 +144,32 @@ public final class Butterworth {
 
     /** Zero-phase filtering of the whole signal, as scipy.signal.sosfiltfilt with its default padding. */
     public double[] filtfilt(double[] x) {
+        return filtfilt(x, x.length);
+    }
+
+    /** The same of {@code x[0, length)}. */
+    public double[] filtfilt(double[] x, int length) {
         int pad = padLength();
-        if (x.length <= pad) {
+        if (length <= pad) {
             throw new IllegalArgumentException("a zero-phase filter needs more than " + pad + " samples, got "
-                    + x.length);
+                    + length);
         }
-        double[] ext = new double[x.length + 2 * pad];
+        double[] ext = new double[length + 2 * pad];
         for (int i = 0; i < pad; i++) {
             ext[i] = 2 * x[0] - x[pad - i];
-            ext[pad + x.length + i] = 2 * x[x.length - 1] - x[x.length - 2 - i];
+            ext[pad + length + i] = 2 * x[length - 1] - x[length - 2 - i];
         }
-        System.arraycopy(x, 0, ext, pad, x.length);
+        System.arraycopy(x, 0, ext, pad, length);
         double[][] zi = steadyState();
         run(ext, zi, ext[0]);
         reverse(ext);
         run(ext, zi, ext[0]);
-        reverse(ext);
-        return java.util.Arrays.copyOfRange(ext, pad, pad + x.length);
+        // Reversed back and cut to the signal in one pass.
+        double[] out = new double[length];
+        for (int i = 0, j = ext.length - 1 - pad; i < length; i++, j--) {
+            out[i] = ext[j];
+        }
+        return out;
     }
 
     /** A causal filter's running state: for streams filtered piece by piece (the stream job's metrics). */

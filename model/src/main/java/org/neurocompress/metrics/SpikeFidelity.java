@@ -199,10 +199,15 @@ public record SpikeFidelity(int originalSpikes, int decodedSpikes, int matched, 
 
     /** Indices i where x crosses -T downwards (x[i] < -T <= x[i-1]), each more than {@code refractory} after the last. */
     public static int[] crossings(double[] x, double threshold, int refractory) {
+        return crossings(x, x.length, threshold, refractory);
+    }
+
+    /** The same in {@code x[0, length)}. */
+    public static int[] crossings(double[] x, int length, double threshold, int refractory) {
         int[] found = new int[16];
         int count = 0;
         long last = Long.MIN_VALUE / 2;
-        for (int i = 1; i < x.length; i++) {
+        for (int i = 1; i < length; i++) {
             if (x[i] < -threshold && x[i - 1] >= -threshold && i - last > refractory) {
                 if (count == found.length) {
                     found = Arrays.copyOf(found, 2 * count);

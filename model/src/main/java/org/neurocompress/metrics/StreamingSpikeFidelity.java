@@ -51,10 +51,19 @@ public final class StreamingSpikeFidelity {
     /** The next block of the channel, original and decoded. */
     public Counts add(short[] original, short[] decoded) {
         int n = Math.min(original.length, decoded.length);
-        double[] bx = new double[n];
-        double[] by = new double[n];
-        double[] lx = new double[n];
-        double[] ly = new double[n];
+        // A thread's four arrays serve every channel it measures: blocks are frames (65 536 samples at the default
+        // level), and fresh arrays for each were about a tenth of the stream job's allocation.
+        double[][] scratch = SCRATCH.get();
+        if (scratch[0].length < n) {
+            for (int i = 0; i < scratch.length; i++) {
+                scratch[i] = new double[n];
+            }
+            SCRATCH.set(scratch);
+        }
+        double[] bx = scratch[0];
+        double[] by = scratch[1];
+        double[] lx = scratch[2];
+        double[] ly = scratch[3];
         for (int i = 0; i < n; i++) {
             bx[i] = original[i];
             by[i] = decoded[i];
@@ -66,24 +75,26 @@ public final class StreamingSpikeFidelity {
         lfpX.filter(lx, 0, n);
         lfpY.filter(ly, 0, n);
         double threshold = SpikeFidelity.threshold(bx, 0, n);
-        int[] a = SpikeFidelity.crossings(bx, threshold, filters.refractory());
-        int[] b = SpikeFidelity.crossings(by, threshold, filters.refractory());
+        int[] a = SpikeFidelity.crossings(bx, n, threshold, filters.refractory());
+        int[] b = SpikeFidelity.crossings(by, n, threshold, filters.refractory());
         int matched = SpikeFidelity.match(a, b, filters.tolerance());
-        return new Counts(a.length, b.length, matched, energy(lx), errorEnergy(lx, ly), energy(bx),
-                errorEnergy(bx, by));
+        return new Counts(a.length, b.length, matched, energy(lx, n), errorEnergy(lx, ly, n), energy(bx, n),
+                errorEnergy(bx, by, n));
     }
 
-    private static double energy(double[] x) {
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[4][0]);
+
+    private static double energy(double[] x, int n) {
         double sum = 0;
-        for (double v : x) {
-            sum += v * v;
+        for (int i = 0; i < n; i++) {
+            sum += x[i] * x[i];
         }
         return sum;
     }
 
-    private static double errorEnergy(double[] x, double[] y) {
+    private static double errorEnergy(double[] x, double[] y, int n) {
         double sum = 0;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < n; i++) {
             double e = x[i] - y[i];
             sum += e * e;
         }

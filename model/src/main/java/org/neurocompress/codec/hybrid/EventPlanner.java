@@ -116,7 +116,7 @@ final class EventPlanner {
         if (count <= 3 * filters.spikeBand().padLength() + Waveforms.LENGTH) {
             return null;
         }
-        double[] banded = filters.spikeBand().filtfilt(Arrays.copyOf(x, count));
+        double[] banded = filters.spikeBand().filtfilt(x, count);
         double threshold = SpikeFidelity.threshold(banded, 0, count, THRESHOLD_STRIDE);
         double doubt = Math.min(MAX_DOUBT, DOUBT_AT_4096 * Math.sqrt(4096.0 / count));
         double close = CLOSE;

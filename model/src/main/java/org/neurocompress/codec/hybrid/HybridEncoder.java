@@ -280,7 +280,8 @@ final class HybridEncoder {
                 kept = values.get(key(step, scale));
             }
             for (int s = 0; s < q.length; s++) {
-                System.arraycopy(kept[s], 0, q[s], 0, q[s].length);
+                System.arraycopy(kept[s], 0, q[s], 0, kept[s].length);
+                Arrays.fill(q[s], kept[s].length, q[s].length, 0);
             }
         }
 
@@ -288,10 +289,11 @@ final class HybridEncoder {
             return (long) step << 32 | Float.floatToIntBits((float) scale);
         }
 
+        /** The values up to each segment's last non-zero one: at high ratios a few dozen of its 1024. */
         private static int[][] copy(int[][] values) {
             int[][] copy = new int[values.length][];
             for (int s = 0; s < values.length; s++) {
-                copy[s] = values[s].clone();
+                copy[s] = Arrays.copyOf(values[s], CoefficientSynthesis.nonZeroEnd(values[s]));
             }
             return copy;
         }
