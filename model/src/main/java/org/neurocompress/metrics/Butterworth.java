@@ -154,19 +154,20 @@ public final class Butterworth {
             throw new IllegalArgumentException("a zero-phase filter needs more than " + pad + " samples, got "
                     + length);
         }
-        double[] ext = new double[length + 2 * pad];
+        int total = length + 2 * pad;
+        double[] ext = Scratch.doubles(total);
         for (int i = 0; i < pad; i++) {
             ext[i] = 2 * x[0] - x[pad - i];
             ext[pad + length + i] = 2 * x[length - 1] - x[length - 2 - i];
         }
         System.arraycopy(x, 0, ext, pad, length);
         double[][] zi = steadyState();
-        run(ext, zi, ext[0]);
-        reverse(ext);
-        run(ext, zi, ext[0]);
+        run(ext, total, zi, ext[0]);
+        reverse(ext, total);
+        run(ext, total, zi, ext[0]);
         // Reversed back and cut to the signal in one pass.
         double[] out = new double[length];
-        for (int i = 0, j = ext.length - 1 - pad; i < length; i++, j--) {
+        for (int i = 0, j = total - 1 - pad; i < length; i++, j--) {
             out[i] = ext[j];
         }
         return out;
@@ -195,13 +196,13 @@ public final class Butterworth {
         return new Causal();
     }
 
-    private void run(double[] x, double[][] zi, double first) {
+    private void run(double[] x, int length, double[][] zi, double first) {
         double[][] state = new double[sections.length][2];
         for (int s = 0; s < sections.length; s++) {
             state[s][0] = zi[s][0] * first;
             state[s][1] = zi[s][1] * first;
         }
-        filterInPlace(x, 0, x.length, state);
+        filterInPlace(x, 0, length, state);
     }
 
     /**
@@ -363,8 +364,8 @@ public final class Butterworth {
         return zi;
     }
 
-    private static void reverse(double[] x) {
-        for (int i = 0, j = x.length - 1; i < j; i++, j--) {
+    private static void reverse(double[] x, int length) {
+        for (int i = 0, j = length - 1; i < j; i++, j--) {
             double t = x[i];
             x[i] = x[j];
             x[j] = t;

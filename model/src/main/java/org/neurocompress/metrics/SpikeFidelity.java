@@ -82,7 +82,7 @@ public record SpikeFidelity(int originalSpikes, int decodedSpikes, int matched, 
     /** The median of |x| over every {@code stride}-th sample of {@code x[from, from+length)}, exactly. */
     static double medianMagnitude(double[] x, int from, int length, int stride) {
         int n = (length + stride - 1) / stride;
-        double[] magnitudes = new double[n];
+        double[] magnitudes = Scratch.doubles(n);
         for (int i = 0; i < n; i++) {
             magnitudes[i] = Math.abs(x[from + i * stride]);
         }
