@@ -30,7 +30,11 @@ final class Background {
 
     /** The coefficients of each segment of {@code x}, whose length is a whole number of segments. */
     double[][] transform(double[] x) {
-        double[][] c = new double[x.length / SEGMENT][SEGMENT];
+        return transform(x, new double[x.length / SEGMENT][SEGMENT]);
+    }
+
+    /** The same into {@code c}, one row per segment. */
+    double[][] transform(double[] x, double[][] c) {
         for (int s = 0; s < c.length; s++) {
             System.arraycopy(x, s * SEGMENT, block, 0, SEGMENT);
             dct.forward(block, c[s]);

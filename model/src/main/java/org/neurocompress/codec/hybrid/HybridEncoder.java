@@ -43,6 +43,7 @@ final class HybridEncoder {
 
     private final HybridModel model;
     private final Background background = new Background();
+    private final Rows rows = new Rows();
     private final EventPlanner planner;
 
     HybridEncoder(HybridModel model, SpikeFidelity.Filters filters) {
@@ -107,6 +108,7 @@ final class HybridEncoder {
                 }
             }
             out.add(encodeFrame(p, spikes, level, budgets[r]));
+            rows.release(p.spectrum().coefficients());
         }
     }
 
@@ -118,14 +120,15 @@ final class HybridEncoder {
             // The last segment is padded by repeating the last sample: no edge for the transform to spend bits on.
             x[i] = run[Math.min(i, count - 1)];
         }
-        return new Prepared(count, Spectrum.of(background.transform(x)), planner.analyse(x, count));
+        double[][] c = background.transform(x, rows.doubles(segments));
+        return new Prepared(count, Spectrum.of(c), planner.analyse(x, count));
     }
 
     private Coded encodeFrame(Prepared p, List<EventPlanner.Spike> spikes, int level, int budget) {
         int[] coefficientPriors = model.coefficientPriors(level);
         int[] eventPriors = model.eventPriors(level);
         Spectrum c = p.spectrum();
-        int[][] q = new int[c.segments()][Background.SEGMENT];
+        int[][] q = rows.ints(c.segments());
         Estimates estimates = new Estimates(c, coefficientPriors, q);
         boolean planning = p.frame() != null;
         List<SpikeEvent> events = List.of();
@@ -182,7 +185,9 @@ final class HybridEncoder {
             events = events.subList(0, events.size() - drop);
             payload = write(c, step, events, coefficientPriors, eventPriors, scale, q);
         }
-        return finish(step, events, scale, payload, c, coefficientPriors, eventPriors, q);
+        Coded coded = finish(step, events, scale, payload, c, coefficientPriors, eventPriors, q);
+        rows.release(q);
+        return coded;
     }
 
     /** The events the frame needs on the background of {@code q} at {@code step}. */
