@@ -64,13 +64,17 @@ final class Background {
      * expected to take at least; null: nothing known) pass it.
      *
      * @param cumulative receives the bits spent after each segment
+     * @param ends receives one past each segment's last index: its values beyond are zero (null: not wanted)
      */
     double estimate(Spectrum spectrum, int stepIndex, int[] priors, double lambdaScale, int[][] q,
-            double limitBits, double[] rest, double[] cumulative) {
+            double limitBits, double[] rest, double[] cumulative, int[] ends) {
         CoefficientCoder coder = new CoefficientCoder(SEGMENT, priors, lambdaScale);
         double inverse = 1 / step(stepIndex);
         for (int s = 0; s < spectrum.segments(); s++) {
-            code(coder, spectrum, s, inverse, q[s]);
+            int last = code(coder, spectrum, s, inverse, q[s]);
+            if (ends != null) {
+                ends[s] = last + 1;
+            }
             double spent = coder.spentBits();
             cumulative[s] = spent;
             double atLeast = rest == null ? spent : spent + rest[s];
@@ -81,13 +85,15 @@ final class Background {
         return coder.spentBits();
     }
 
-    private void code(CoefficientCoder coder, Spectrum spectrum, int s, double inverse, int[] q) {
+    /** Codes segment s; returns its last index. */
+    private int code(CoefficientCoder coder, Spectrum spectrum, int s, double inverse, int[] q) {
         int last = spectrum.lastIndex(s, inverse, coder.lastThreshold());
         double[] c = spectrum.coefficients()[s];
         for (int i = 0; i <= last; i++) {
             scaled[i] = c[i] * inverse;
         }
         coder.encode(scaled, q, last);
+        return last;
     }
 
     /** Decodes {@code segments} segments' values into {@code q}; false if the stream is corrupt. */

@@ -103,30 +103,13 @@ final class CoefficientSynthesis {
     private int count(int s) {
         if (counts[s] < 0) {
             int[] segment = q[s];
-            int end = nonZeroEnd(segment);
             int count = 0;
-            for (int i = 0; i < end; i++) {
-                count += segment[i] != 0 ? 1 : 0;
+            for (int value : segment) {
+                count += (value | -value) >>> 31; // 1 for a non-zero value: no branch, so the loop vectorises
             }
             counts[s] = count;
         }
         return counts[s];
-    }
-
-    /**
-     * One past the last non-zero value. Coded segments end in a run of zeros (after the coder's last index), at high
-     * ratios most of the segment: skipped eight at a time.
-     */
-    static int nonZeroEnd(int[] segment) {
-        int end = segment.length;
-        while (end >= 8 && (segment[end - 1] | segment[end - 2] | segment[end - 3] | segment[end - 4]
-                | segment[end - 5] | segment[end - 6] | segment[end - 7] | segment[end - 8]) == 0) {
-            end -= 8;
-        }
-        while (end > 0 && segment[end - 1] == 0) {
-            end--;
-        }
-        return end;
     }
 
     private void read(int s) {

@@ -243,12 +243,14 @@ final class HybridEncoder {
                 return partial;
             }
             double[] cumulative = new double[c.segments()];
-            double estimate = background.estimate(c, step, priors, scale, q, limit, rest(step, scale), cumulative);
+            int[] ends = new int[c.segments()];
+            double estimate = background.estimate(c, step, priors, scale, q, limit, rest(step, scale), cumulative,
+                    ends);
             if (estimate > limit) {
                 atLeast.put(key, estimate);
             } else {
                 known.put(key, estimate);
-                values.put(key, copy(q));
+                values.put(key, copy(q, ends));
                 full.add(new Full(step, scale, cumulative));
             }
             return estimate;
@@ -294,11 +296,11 @@ final class HybridEncoder {
             return (long) step << 32 | Float.floatToIntBits((float) scale);
         }
 
-        /** The values up to each segment's last non-zero one: at high ratios a few dozen of its 1024. */
-        private static int[][] copy(int[][] values) {
+        /** The values up to each segment's last index: at high ratios a few dozen of its 1024. */
+        private static int[][] copy(int[][] values, int[] ends) {
             int[][] copy = new int[values.length][];
             for (int s = 0; s < values.length; s++) {
-                copy[s] = Arrays.copyOf(values[s], CoefficientSynthesis.nonZeroEnd(values[s]));
+                copy[s] = Arrays.copyOf(values[s], ends[s]);
             }
             return copy;
         }

@@ -26,18 +26,24 @@ final class Proxy {
     }
 
     static Proxy of(double[][] coefficients) {
-        int[] histogram = new int[BINS];
+        // Four histograms, one for each coefficient of four in turn, added at the end: neighbouring coefficients
+        // often fall in one bin, and each increment of it would wait for the one before.
+        int[] histograms = new int[4 * BINS];
         for (double[] segment : coefficients) {
-            for (double c : segment) {
-                double a = Math.abs(c);
+            for (int i = 0; i < segment.length; i++) {
+                double a = Math.abs(segment[i]);
                 if (a >= 1) {
                     // 16 log2(a), from the exponent and the mantissa's top bits: no logarithm per coefficient.
                     long bits = Double.doubleToRawLongBits(a);
                     int exponent = (int) (bits >>> 52) - 1023;
                     int sixteenth = (int) ((bits >>> 48) & 15);
-                    histogram[Math.min(BINS - 1, BINS_PER_OCTAVE * exponent + sixteenth)]++;
+                    histograms[(i & 3) * BINS + Math.min(BINS - 1, BINS_PER_OCTAVE * exponent + sixteenth)]++;
                 }
             }
+        }
+        int[] histogram = new int[BINS];
+        for (int b = 0; b < BINS; b++) {
+            histogram[b] = histograms[b] + histograms[BINS + b] + histograms[2 * BINS + b] + histograms[3 * BINS + b];
         }
         return new Proxy(histogram);
     }

@@ -26,7 +26,7 @@ class BackgroundTest {
     private static double estimate(Background background, Spectrum c, int step, double limit, double[] rest,
             double[] cumulative) {
         return background.estimate(c, step, PRIORS, 1, new int[SEGMENTS][Background.SEGMENT], limit, rest,
-                cumulative);
+                cumulative, null);
     }
 
     /**
@@ -40,8 +40,16 @@ class BackgroundTest {
         for (int step = 20; step <= 90; step += 7) {
             for (double scale : new double[] {1, 0.5, 0.25}) {
                 int[][] estimated = new int[SEGMENTS][Background.SEGMENT];
+                int[] ends = new int[SEGMENTS];
                 double bits = background.estimate(c, step, PRIORS, scale, estimated, Double.MAX_VALUE, null,
-                        new double[SEGMENTS]);
+                        new double[SEGMENTS], ends);
+                for (int s = 0; s < SEGMENTS; s++) {
+                    // What the encoder keeps of a candidate: the values up to each segment's end, zeros after it.
+                    assertTrue(ends[s] >= 1, "segment " + s);
+                    for (int k = ends[s]; k < Background.SEGMENT; k++) {
+                        assertEquals(0, estimated[s][k], "step " + step + " segment " + s + " value " + k);
+                    }
+                }
                 int[][] written = new int[SEGMENTS][Background.SEGMENT];
                 RangeEncoder rc = new RangeEncoder();
                 background.write(rc, c, step, PRIORS, scale, written);
