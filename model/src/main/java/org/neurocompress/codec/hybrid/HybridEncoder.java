@@ -145,7 +145,7 @@ final class HybridEncoder {
             events = plan(p, spikes, q, step);
             int checkedStep = step;
             if (!events.isEmpty()) {
-                step = finestStep(estimates, proxy, bitsFor(budget - eventBytes(events, eventPriors)), level);
+                step = finestStepFrom(estimates, step, bitsFor(budget - eventBytes(events, eventPriors)));
             }
             scale = lambdaScale(estimates, step, bitsFor(budget - eventBytes(events, eventPriors)));
             if (step != checkedStep || scale != 1) {
@@ -159,7 +159,7 @@ final class HybridEncoder {
                     if (estimates.fits(step, scale, target)) {
                         break;
                     }
-                    step = finestStep(estimates, proxy, target, level);
+                    step = finestStepFrom(estimates, step, target);
                     scale = lambdaScale(estimates, step, target);
                     estimates.code(step, scale);
                     planned = plan(p, spikes, q, step);
@@ -383,7 +383,15 @@ final class HybridEncoder {
         int guess = Math.max(0, proxy.step(limit) - GUESS_BIAS[level - 1]);
         double measured = estimates.bits(guess, 1);
         double predicted = proxy.bits(guess);
-        int s = predicted > 0 ? proxy.step(limit * predicted / measured) : guess;
+        return finestStepFrom(estimates, predicted > 0 ? proxy.step(limit * predicted / measured) : guess, limit);
+    }
+
+    /**
+     * The same search from step index {@code s}: once a frame's step is found for one limit, the step for the limit
+     * its events leave is at or next to it, and the estimates there are known already (a fresh guess from the proxy
+     * took about one full estimate more a search, twice a frame).
+     */
+    private static int finestStepFrom(Estimates estimates, int s, double limit) {
         int fits;
         int fails;
         if (estimates.fits(s, 1, limit)) {
