@@ -54,7 +54,10 @@ public final class QualityAccumulator {
         long axx = wxx;
         long ayy = wyy;
         long axy = wxy;
-        for (int i = 0; i < length; i++) {
+        // The first samples of a stretch push out the samples the window kept from the stretch before; after them the
+        // sample leaving the window is SSIM_WINDOW back in this stretch (the second loop: no ring, no branches).
+        int head = Math.min(length, SSIM_WINDOW);
+        for (int i = 0; i < head; i++) {
             short x = original[originalOffset + i];
             short y = decoded[decodedOffset + i];
             sx += x;
@@ -84,6 +87,33 @@ public final class QualityAccumulator {
                 ssim += windowSsim(ax, ay, axx, ayy, axy);
                 positions++;
             }
+        }
+        for (int i = head; i < length; i++) {
+            short x = original[originalOffset + i];
+            short y = decoded[decodedOffset + i];
+            sx += x;
+            sxx += (long) x * x;
+            int error = x - y;
+            see += (long) error * error;
+            maxError = Math.max(maxError, Math.abs(error));
+            short ox = original[originalOffset + i - SSIM_WINDOW];
+            short oy = decoded[decodedOffset + i - SSIM_WINDOW];
+            ax += x - ox;
+            ay += y - oy;
+            axx += (long) x * x - (long) ox * ox;
+            ayy += (long) y * y - (long) oy * oy;
+            axy += (long) x * y - (long) ox * oy;
+            ssim += windowSsim(ax, ay, axx, ayy, axy);
+        }
+        if (length > head) {
+            // The window's samples for the next stretch, oldest first.
+            positions += length - head;
+            fill += length - head;
+            for (int j = 0; j < SSIM_WINDOW; j++) {
+                windowX[j] = original[originalOffset + length - SSIM_WINDOW + j];
+                windowY[j] = decoded[decodedOffset + length - SSIM_WINDOW + j];
+            }
+            ring = 0;
         }
         count += length;
         sumX = sx;

@@ -58,6 +58,29 @@ class QualityAccumulatorTest {
     }
 
     @Test
+    void anySplitIntoStretchesMeasuresWhatOneStretchDoes() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        short[] x = new short[5000];
+        short[] y = new short[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (short) random.nextInt(-32768, 32768);
+            y[i] = (short) (x[i] / 2 + random.nextInt(-300, 300));
+        }
+        QualityAccumulator whole = new QualityAccumulator();
+        whole.add(x, y);
+        for (int trial = 0; trial < 20; trial++) {
+            // Stretches shorter and longer than the window, so both its loops meet the ring of the one before.
+            QualityAccumulator split = new QualityAccumulator();
+            for (int from = 0; from < x.length; ) {
+                int length = Math.min(x.length - from, 1 + random.nextInt(trial % 2 == 0 ? 9 : 400));
+                split.add(x, from, y, from, length);
+                from += length;
+            }
+            assertEquals(whole.result(1), split.result(1), "trial " + trial);
+        }
+    }
+
+    @Test
     void ssimContinuesAcrossChunks() {
         QualityAccumulator whole = new QualityAccumulator();
         whole.add(X, Y);
