@@ -54,17 +54,20 @@ public final class QualityAccumulator {
         long axx = wxx;
         long ayy = wyy;
         long axy = wxy;
-        // The first samples of a stretch push out the samples the window kept from the stretch before; after them the
-        // sample leaving the window is SSIM_WINDOW back in this stretch (the second loop: no ring, no branches).
+        for (int i = 0; i < length; i++) {
+            short x = original[originalOffset + i];
+            int error = x - decoded[decodedOffset + i];
+            sx += x;
+            sxx += (long) x * x;
+            see += (long) error * error;
+            maxError = Math.max(maxError, Math.abs(error));
+        }
+        // SSIM's window: the first samples of a stretch push out the samples the window kept from the stretch before;
+        // after them the sample leaving the window is SSIM_WINDOW back in this stretch (no ring, no branches).
         int head = Math.min(length, SSIM_WINDOW);
         for (int i = 0; i < head; i++) {
             short x = original[originalOffset + i];
             short y = decoded[decodedOffset + i];
-            sx += x;
-            sxx += (long) x * x;
-            int error = x - y;
-            see += (long) error * error;
-            maxError = Math.max(maxError, Math.abs(error));
             if (fill >= SSIM_WINDOW) {
                 short ox = windowX[ring];
                 short oy = windowY[ring];
@@ -91,11 +94,6 @@ public final class QualityAccumulator {
         for (int i = head; i < length; i++) {
             short x = original[originalOffset + i];
             short y = decoded[decodedOffset + i];
-            sx += x;
-            sxx += (long) x * x;
-            int error = x - y;
-            see += (long) error * error;
-            maxError = Math.max(maxError, Math.abs(error));
             short ox = original[originalOffset + i - SSIM_WINDOW];
             short oy = decoded[decodedOffset + i - SSIM_WINDOW];
             ax += x - ox;
