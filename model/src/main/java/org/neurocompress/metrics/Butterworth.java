@@ -155,7 +155,7 @@ public final class Butterworth {
                     + length);
         }
         int total = length + 2 * pad;
-        double[] ext = Scratch.doubles(total);
+        double[] ext = Scratch.doubles(Scratch.WORK, total);
         for (int i = 0; i < pad; i++) {
             ext[i] = 2 * x[0] - x[pad - i];
             ext[pad + length + i] = 2 * x[length - 1] - x[length - 2 - i];

@@ -82,10 +82,8 @@ public record SpikeFidelity(int originalSpikes, int decodedSpikes, int matched, 
     /** The median of |x| over every {@code stride}-th sample of {@code x[from, from+length)}, exactly. */
     static double medianMagnitude(double[] x, int from, int length, int stride) {
         int n = (length + stride - 1) / stride;
-        double[] magnitudes = Scratch.doubles(n);
-        for (int i = 0; i < n; i++) {
-            magnitudes[i] = Math.abs(x[from + i * stride]);
-        }
+        double[] magnitudes = Scratch.doubles(Scratch.WORK, n);
+        magnitudes(x, from, stride, magnitudes, n);
         int upper = n / 2;
         int lower = n % 2 == 1 ? upper : upper - 1;
         int all = n;
@@ -120,9 +118,7 @@ public record SpikeFidelity(int originalSpikes, int decodedSpikes, int matched, 
                 n = all;
                 upper = all / 2;
                 lower = all % 2 == 1 ? upper : upper - 1;
-                for (int i = 0; i < n; i++) {
-                    magnitudes[i] = Math.abs(x[from + i * stride]);
-                }
+                magnitudes(x, from, stride, magnitudes, n);
                 break;
             }
             n = kept;
@@ -131,6 +127,12 @@ public record SpikeFidelity(int originalSpikes, int decodedSpikes, int matched, 
         }
         double low = select(magnitudes, n, lower);
         return lower == upper ? low : (low + smallestFrom(magnitudes, n, upper)) / 2;
+    }
+
+    private static void magnitudes(double[] x, int from, int stride, double[] into, int n) {
+        for (int i = 0; i < n; i++) {
+            into[i] = Math.abs(x[from + i * stride]);
+        }
     }
 
     private static final int NARROW_BELOW = 4096;

@@ -51,19 +51,12 @@ public final class StreamingSpikeFidelity {
     /** The next block of the channel, original and decoded. */
     public Counts add(short[] original, short[] decoded) {
         int n = Math.min(original.length, decoded.length);
-        // A thread's four arrays serve every channel it measures: blocks are frames (65 536 samples at the default
+        // A thread's scratch arrays serve every channel it measures: blocks are frames (65 536 samples at the default
         // level), and fresh arrays for each were about a tenth of the stream job's allocation.
-        double[][] scratch = SCRATCH.get();
-        if (scratch[0].length < n) {
-            for (int i = 0; i < scratch.length; i++) {
-                scratch[i] = new double[n];
-            }
-            SCRATCH.set(scratch);
-        }
-        double[] bx = scratch[0];
-        double[] by = scratch[1];
-        double[] lx = scratch[2];
-        double[] ly = scratch[3];
+        double[] bx = Scratch.doubles(Scratch.BLOCK, n);
+        double[] by = Scratch.doubles(Scratch.BLOCK + 1, n);
+        double[] lx = Scratch.doubles(Scratch.BLOCK + 2, n);
+        double[] ly = Scratch.doubles(Scratch.BLOCK + 3, n);
         for (int i = 0; i < n; i++) {
             bx[i] = original[i];
             by[i] = decoded[i];
@@ -81,8 +74,6 @@ public final class StreamingSpikeFidelity {
         return new Counts(a.length, b.length, matched, energy(lx, n), errorEnergy(lx, ly, n), energy(bx, n),
                 errorEnergy(bx, by, n));
     }
-
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[4][0]);
 
     private static double energy(double[] x, int n) {
         double sum = 0;
