@@ -149,6 +149,11 @@ public final class Butterworth {
 
     /** The same of {@code x[0, length)}. */
     public double[] filtfilt(double[] x, int length) {
+        return filtfilt(x, length, new double[length]);
+    }
+
+    /** The same into {@code out} (at least {@code length} long, any content; may not be {@code x}); returns it. */
+    public double[] filtfilt(double[] x, int length, double[] out) {
         int pad = padLength();
         if (length <= pad) {
             throw new IllegalArgumentException("a zero-phase filter needs more than " + pad + " samples, got "
@@ -166,7 +171,6 @@ public final class Butterworth {
         reverse(ext, total);
         run(ext, total, zi, ext[0]);
         // Reversed back and cut to the signal in one pass.
-        double[] out = new double[length];
         for (int i = 0, j = total - 1 - pad; i < length; i++, j--) {
             out[i] = ext[j];
         }

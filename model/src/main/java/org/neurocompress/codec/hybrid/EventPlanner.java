@@ -68,6 +68,8 @@ final class EventPlanner {
     /** Scratch for NearTroughs: all zeros between plans. */
     private double[] eventSamples = new double[0];
     private double[] eventBands = new double[0];
+    /** Scratch for NearTroughs' whole decoded segments: which hold data its own flags say. */
+    private double[] segmentSamples = new double[0];
     /** Each shape band-passed, at offset MARGIN of a 2 x MARGIN + LENGTH window: filtering is linear. */
     private final double[][] bandedShapes;
     /** The first DCT bin of a segment at or above the spike band's lower edge (300 Hz). */
@@ -111,12 +113,15 @@ final class EventPlanner {
         }
     }
 
-    /** Band-passes the frame and finds its troughs to watch; null if it is too short to filter. */
-    Frame analyse(double[] x, int count) {
+    /**
+     * Band-passes the frame into {@code banded} ({@code count} long, any content) and finds its troughs to watch;
+     * null if it is too short to filter.
+     */
+    Frame analyse(double[] x, int count, double[] banded) {
         if (count <= 3 * filters.spikeBand().padLength() + Waveforms.LENGTH) {
             return null;
         }
-        double[] banded = filters.spikeBand().filtfilt(x, count);
+        filters.spikeBand().filtfilt(x, count, banded);
         double threshold = SpikeFidelity.threshold(banded, 0, count, THRESHOLD_STRIDE);
         double doubt = Math.min(MAX_DOUBT, DOUBT_AT_4096 * Math.sqrt(4096.0 / count));
         double close = CLOSE;
@@ -335,7 +340,10 @@ final class EventPlanner {
                 return null;
             }
             if (decodedSegments == null) {
-                decodedSegments = new double[q.length * Background.SEGMENT];
+                if (segmentSamples.length < q.length * Background.SEGMENT) {
+                    segmentSamples = new double[q.length * Background.SEGMENT];
+                }
+                decodedSegments = segmentSamples;
             }
             for (int s = from / Background.SEGMENT; s <= (to - 1) / Background.SEGMENT; s++) {
                 if (!segmentDecoded[s]) {

@@ -52,7 +52,8 @@ final class HybridEncoder {
     }
 
     /** One run of samples ready to code: padded to whole segments, transformed, its spikes found. */
-    private record Prepared(int count, Spectrum spectrum, EventPlanner.Frame frame) {
+    /** A frame ready to code; {@code x} (the samples as doubles, padded to whole segments) is the encoder's row. */
+    private record Prepared(int count, double[] x, Spectrum spectrum, EventPlanner.Frame frame) {
     }
 
     /** What the final coding of a frame leaves in its coders, for learning priors. */
@@ -109,19 +110,28 @@ final class HybridEncoder {
             }
             out.add(encodeFrame(p, spikes, level, budgets[r]));
             rows.release(p.spectrum().coefficients());
+            rows.release(p.x());
+            if (p.frame() != null) {
+                rows.release(p.frame().banded());
+            }
         }
     }
 
     private Prepared prepare(short[] run) {
         int count = run.length;
         int segments = (count + Background.SEGMENT - 1) / Background.SEGMENT;
-        double[] x = new double[segments * Background.SEGMENT];
+        double[] x = rows.frame(segments * Background.SEGMENT);
         for (int i = 0; i < x.length; i++) {
             // The last segment is padded by repeating the last sample: no edge for the transform to spend bits on.
             x[i] = run[Math.min(i, count - 1)];
         }
         double[][] c = background.transform(x, rows.doubles(segments));
-        return new Prepared(count, Spectrum.of(c), planner.analyse(x, count));
+        double[] banded = rows.frame(count);
+        EventPlanner.Frame frame = planner.analyse(x, count, banded);
+        if (frame == null) {
+            rows.release(banded);
+        }
+        return new Prepared(count, x, Spectrum.of(c), frame);
     }
 
     private Coded encodeFrame(Prepared p, List<EventPlanner.Spike> spikes, int level, int budget) {
