@@ -124,4 +124,26 @@ class BlockAssemblerTest {
         assertEquals(20, next.samples().length);
         assertTrue(Arrays.equals(new short[20], next.samples()));
     }
+
+    @Test
+    void copiesShareTheOpenBlockYetEachGoesOnAsIfAlone() {
+        BlockAssembler original = new BlockAssembler(0, 100, 0);
+        original.add(chunk(0, 40));
+        BlockAssembler copy = original.copy();
+        // The copy goes on first (as Flink's live state does); the original then appends other samples over the
+        // same places of the shared buffer, and a copy of the copy goes on from the copy's place.
+        assertTrue(copy.add(chunk(40, 30)).isEmpty());
+        BlockAssembler second = copy.copy();
+        short[] other = new short[60];
+        Arrays.fill(other, (short) -7);
+        List<Block> fromOriginal = original.add(new ChannelChunk(0, 40, RATE, other));
+        List<Block> fromCopy = copy.add(chunk(70, 30));
+        List<Block> fromSecond = second.add(chunk(70, 30));
+        assertEquals(1, fromOriginal.size());
+        short[] expected = chunk(0, 100).samples();
+        Arrays.fill(expected, 40, 100, (short) -7);
+        assertArrayEquals(expected, fromOriginal.get(0).samples(), "the original's block");
+        assertBlock(fromCopy.get(0), 0, 100);
+        assertBlock(fromSecond.get(0), 0, 100);
+    }
 }
