@@ -91,11 +91,13 @@ public final class BenchE2eCommand implements Callable<Integer> {
         Path jobJar = cluster ? ClusterLayout.jobJar() : null;
         try (LocalSystem system = LocalSystem.start(Math.max(2, parallelism))) {
             ReplaySource source = workload.source();
+            ReplayOptions replay = new ReplayOptions(channels, warmup + duration, false, 256, Math.min(channels, 1024),
+                    0);
+            system.keepSamples(replay.recordBytes(source.sampleRate()));
             err.printf("bench e2e: loading %d channels x %.0f s (%s%s) into the samples topic...%n", channels,
                     warmup + duration, warmup > 0 ? String.format(Locale.ROOT, "%.0f s of warm-up, then ", warmup)
                             : "", source.description());
-            var loaded = new Replayer(system.kafka(), system.topics().samples()).run(source, new ReplayOptions(
-                    channels, warmup + duration, false, 256, Math.min(channels, 1024), 0), p -> { });
+            var loaded = new Replayer(system.kafka(), system.topics().samples()).run(source, replay, p -> { });
             String[] options = {"--parallelism", Integer.toString(parallelism), "--metrics-window-ms", "2000",
                 "--sidecar-fraction", Double.toString(workload.sidecarFraction)};
             JobConfig config = system.jobConfig(spec.commandLine(), codec, level, options);

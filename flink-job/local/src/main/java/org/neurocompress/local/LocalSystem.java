@@ -5,9 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.flink.configuration.Configuration;
 import org.neurocompress.job.CompressionJob;
 import org.neurocompress.job.Monitoring;
@@ -42,6 +47,27 @@ final class LocalSystem implements AutoCloseable {
             new TopicAdmin(admin).create(TopicSpec.layout(system.topics(), partitions, (short) 1));
         }
         return system;
+    }
+
+    /**
+     * Makes the samples topic keep at least {@code bytes} of records, or fails with what the disk lacks. The local
+     * broker keeps 4 GB a partition, and a bench loads its whole run before the job starts, possibly into one
+     * partition (a replay record holds up to 1024 channels under one key): 1024 channels of 120 s lost their first
+     * seconds to retention before the job read them.
+     */
+    void keepSamples(long bytes) throws Exception {
+        long free = Files.getFileStore(work).getUsableSpace();
+        long needed = bytes + (1L << 30);
+        if (needed > free) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "%.1f GB of samples to load, but %.1f GB "
+                    + "free in %s (with 1 GB to spare): fewer channels or seconds", bytes / 1e9, free / 1e9, work));
+        }
+        long retention = Math.max(LocalBroker.RETENTION_BYTES, bytes + bytes / 4);
+        try (Admin admin = KafkaClients.admin(kafka())) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topics().samples()),
+                    List.of(new AlterConfigOp(new ConfigEntry("retention.bytes", Long.toString(retention)),
+                            AlterConfigOp.OpType.SET)))).all().get();
+        }
     }
 
     String bootstrapServers() {

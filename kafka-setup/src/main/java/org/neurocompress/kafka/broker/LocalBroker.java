@@ -24,6 +24,8 @@ import org.apache.kafka.common.utils.Time;
 public final class LocalBroker implements AutoCloseable {
     /** Exactly-once sinks (Flink's asks for 1 h) need the broker to allow long transactions. */
     static final long TRANSACTION_MAX_TIMEOUT_MS = 3_600_000L;
+    /** What a partition keeps (log.retention.bytes): a local broker serves one machine. */
+    public static final long RETENTION_BYTES = 4L << 30;
 
     private final KafkaRaftServer server;
     private final int port;
@@ -90,7 +92,7 @@ public final class LocalBroker implements AutoCloseable {
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("transaction.max.timeout.ms", Long.toString(TRANSACTION_MAX_TIMEOUT_MS));
         // A local broker serves one machine: keep its memory and disk footprint modest.
-        p.setProperty("log.retention.bytes", Long.toString(4L << 30));
+        p.setProperty("log.retention.bytes", Long.toString(RETENTION_BYTES));
         p.setProperty("log.segment.bytes", Integer.toString(256 << 20));
         p.setProperty("message.max.bytes", Integer.toString(20 << 20));
         return p;

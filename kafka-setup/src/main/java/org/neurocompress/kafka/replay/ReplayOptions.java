@@ -1,5 +1,7 @@
 package org.neurocompress.kafka.replay;
 
+import org.neurocompress.kafka.wire.SamplesRecordFormat;
+
 /**
  * How to replay: {@code channels} channels for {@code seconds}, in records of {@code packetSamples} samples of
  * {@code channelsPerRecord} channels, at real-time pace or as fast as the broker takes them.
@@ -20,5 +22,13 @@ public record ReplayOptions(int channels, double seconds, boolean realTime, int 
         if (channelsPerRecord < 1 || channelsPerRecord > 65535) {
             throw new IllegalArgumentException("channels per record must be in [1, 65535], got " + channelsPerRecord);
         }
+    }
+
+    /** The bytes of the record values this replay sends of a source sampled at {@code rate} Hz. */
+    public long recordBytes(int rate) {
+        long perChannel = Math.round(seconds * rate);
+        long packets = (perChannel + packetSamples - 1) / packetSamples;
+        long records = packets * ((channels + channelsPerRecord - 1) / channelsPerRecord);
+        return records * SamplesRecordFormat.HEADER_BYTES + 2 * perChannel * channels;
     }
 }
