@@ -27,23 +27,25 @@ final class Proxy {
 
     static Proxy of(double[][] coefficients) {
         // Four histograms, one for each coefficient of four in turn, added at the end: neighbouring coefficients
-        // often fall in one bin, and each increment of it would wait for the one before.
-        int[] histograms = new int[4 * BINS];
+        // often fall in one bin, and each increment of it would wait for the one before. Each has a bin in front
+        // for magnitudes below 1, which cost nothing: counted there rather than branched around.
+        int width = BINS + 1;
+        int[] histograms = new int[4 * width];
         for (double[] segment : coefficients) {
             for (int i = 0; i < segment.length; i++) {
-                double a = Math.abs(segment[i]);
-                if (a >= 1) {
-                    // 16 log2(a), from the exponent and the mantissa's top bits: no logarithm per coefficient.
-                    long bits = Double.doubleToRawLongBits(a);
-                    int exponent = (int) (bits >>> 52) - 1023;
-                    int sixteenth = (int) ((bits >>> 48) & 15);
-                    histograms[(i & 3) * BINS + Math.min(BINS - 1, BINS_PER_OCTAVE * exponent + sixteenth)]++;
-                }
+                // 16 log2|c|, from the exponent and the mantissa's top bits: no logarithm per coefficient; below 1
+                // (exponent under 0, zero included) it is negative and lands in the bin in front.
+                long bits = Double.doubleToRawLongBits(segment[i]);
+                int exponent = (int) ((bits >>> 52) & 0x7FF) - 1023;
+                int sixteenth = (int) ((bits >>> 48) & 15);
+                int bin = Math.max(-1, Math.min(BINS - 1, BINS_PER_OCTAVE * exponent + sixteenth));
+                histograms[(i & 3) * width + 1 + bin]++;
             }
         }
         int[] histogram = new int[BINS];
         for (int b = 0; b < BINS; b++) {
-            histogram[b] = histograms[b] + histograms[BINS + b] + histograms[2 * BINS + b] + histograms[3 * BINS + b];
+            histogram[b] = histograms[1 + b] + histograms[width + 1 + b] + histograms[2 * width + 1 + b]
+                    + histograms[3 * width + 1 + b];
         }
         return new Proxy(histogram);
     }
