@@ -11,6 +11,8 @@ import org.neurocompress.entropy.RangeDecoder;
 final class HybridDecoder {
     private final HybridModel model;
     private final Background background = new Background();
+    /** The quantised values and the reconstruction, reused from frame to frame (the sidecar decodes many). */
+    private final Rows rows = new Rows();
 
     HybridDecoder(HybridModel model) {
         this.model = model;
@@ -24,19 +26,27 @@ final class HybridDecoder {
         int segments = (sampleCount + Background.SEGMENT - 1) / Background.SEGMENT;
         RangeDecoder rc = new RangeDecoder(payload, 1);
         List<SpikeEvent> events = new EventCoder(model.eventPriors(level)).decode(rc, sampleCount);
-        int[][] q = new int[segments][Background.SEGMENT];
-        if (!Background.read(rc, segments, model.coefficientPriors(level), q)) {
-            throw new CodecException("corrupt hybrid payload: a segment decodes to coefficients out of range");
+        int[][] q = rows.ints(segments);
+        double[] y = rows.frame(segments * Background.SEGMENT);
+        try {
+            if (!Background.read(rc, segments, model.coefficientPriors(level), q)) {
+                throw new CodecException("corrupt hybrid payload: a segment decodes to coefficients out of range");
+            }
+            for (int s = 0; s < segments; s++) {
+                background.reconstruct(q, step, s, y);
+            }
+            for (SpikeEvent e : events) {
+                e.addTo(y, sampleCount, model.waveforms());
+            }
+            short[] out = new short[sampleCount];
+            for (int i = 0; i < sampleCount; i++) {
+                long v = Math.round(y[i]);
+                out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+            }
+            return out;
+        } finally {
+            rows.release(q);
+            rows.release(y);
         }
-        double[] y = background.reconstruct(q, step);
-        for (SpikeEvent e : events) {
-            e.addTo(y, sampleCount, model.waveforms());
-        }
-        short[] out = new short[sampleCount];
-        for (int i = 0; i < sampleCount; i++) {
-            long v = Math.round(y[i]);
-            out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
-        }
-        return out;
     }
 }
