@@ -74,4 +74,9 @@ final class BitReader {
         long v = 1L << zeros | (zeros == 0 ? 0 : read(zeros) & 0xFFFFFFFFL);
         return (int) Math.min(Integer.MAX_VALUE, v - 1);
     }
+
+    /** The first byte not yet read, once reading has reached the padding of a byte (what follows starts there). */
+    int bytePosition() {
+        return position - bits / 8;
+    }
 }

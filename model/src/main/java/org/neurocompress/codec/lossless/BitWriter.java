@@ -16,13 +16,16 @@ final class BitWriter {
         buffer = buffer << count | value & ((1L << count) - 1);
         bits += count;
         if (bits >= 32) {
-            if (size + 8 > out.length) {
+            if (size + 4 > out.length) {
                 out = java.util.Arrays.copyOf(out, 2 * out.length + 8);
             }
-            while (bits >= 8) {
-                bits -= 8;
-                out[size++] = (byte) (buffer >>> bits);
-            }
+            bits -= 32;
+            int word = (int) (buffer >>> bits);
+            out[size] = (byte) (word >>> 24);
+            out[size + 1] = (byte) (word >>> 16);
+            out[size + 2] = (byte) (word >>> 8);
+            out[size + 3] = (byte) word;
+            size += 4;
         }
     }
 

@@ -9,15 +9,16 @@ import org.neurocompress.frame.CodecId;
 
 /**
  * Exact compression of any 16-bit signal: grid, predictor and residual coder chosen per frame and signalled in the
- * payload ({@link PredictiveCoder}); a frame that would expand is stored as it is. Level 1 predicts with LMS and codes
- * the residuals with context-modelled arithmetic coding (smallest), level 2, the default, with a fixed predictor and
- * adaptive Rice codes (about 2% larger on N1 recordings, about 5 times faster: the stream job's rate); both exact.
+ * payload ({@link PredictiveCoder}); a frame that would expand is stored as it is. Level 1, the default, predicts with
+ * LMS and codes the residuals by rANS under adaptive 16-symbol distributions (the smallest); level 2 with a fixed
+ * predictor and plain adaptive Rice codes (about 3% larger on N1 recordings, about twice as fast). Payloads of the
+ * arithmetic-coded level 1 of earlier builds still decode.
  */
 public final class LosslessCodec implements Codec {
     public static final int SEGMENT_LENGTH = 4096;
     /** The nominal ratio is what N1 recordings reach, for display: the real ratio is the signal's. */
     public static final CodecSpec SPEC = new CodecSpec(CodecId.LOSSLESS, SEGMENT_LENGTH,
-            List.of(new CodecLevel(1, 3.4, 4), new CodecLevel(2, 3.35, 4)), 2, false);
+            List.of(new CodecLevel(1, 3.5, 16), new CodecLevel(2, 3.35, 4)), 1, false);
 
     @Override
     public CodecSpec spec() {
@@ -33,7 +34,7 @@ public final class LosslessCodec implements Codec {
     public byte[] encode(short[] samples, int offset, int count, int level, int payloadBudget) {
         SPEC.level(level);
         return PredictiveCoder.encode(samples, offset, count, 0,
-                level == 1 ? PredictiveCoder.Coder.MODELLED : PredictiveCoder.Coder.RICE);
+                level == 1 ? PredictiveCoder.Coder.RANS : PredictiveCoder.Coder.RICE);
     }
 
     @Override

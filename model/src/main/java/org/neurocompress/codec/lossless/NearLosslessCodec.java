@@ -18,7 +18,7 @@ public final class NearLosslessCodec implements Codec {
     private static final int[] BOUNDS = {1, 2, 4};
     /** Nominal ratios are what N1 recordings reach, for display: the real ratio is the signal's. */
     public static final CodecSpec SPEC = new CodecSpec(CodecId.NEAR_LOSSLESS, SEGMENT_LENGTH, List.of(
-            new CodecLevel(1, 5.0, 4), new CodecLevel(2, 6.5, 4), new CodecLevel(3, 9.0, 4)), 2, false);
+            new CodecLevel(1, 5.3, 16), new CodecLevel(2, 6.9, 16), new CodecLevel(3, 9.8, 16)), 2, false);
 
     /** The error bound k in grid steps of a level. */
     public static int steps(int level) {
@@ -46,7 +46,7 @@ public final class NearLosslessCodec implements Codec {
 
     @Override
     public byte[] encode(short[] samples, int offset, int count, int level, int payloadBudget) {
-        return PredictiveCoder.encode(samples, offset, count, steps(level), PredictiveCoder.Coder.MODELLED);
+        return PredictiveCoder.encode(samples, offset, count, steps(level), PredictiveCoder.Coder.RANS);
     }
 
     @Override

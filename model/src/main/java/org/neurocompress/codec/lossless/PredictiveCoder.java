@@ -6,8 +6,9 @@ import org.neurocompress.entropy.RangeEncoder;
 
 /**
  * The payload of {@code lossless} and {@code near-lossless} (docs/formats.md, "lossless payload v1"): the frame's
- * grid, a fixed polynomial predictor chosen per frame, and the prediction residuals, coded either under
- * {@link ResidualModel} (arithmetic coding, smallest) or by {@link RiceResiduals} (bit-packed, fastest). With a bound
+ * grid, a fixed polynomial predictor chosen per frame, and the prediction residuals, coded by {@link RansResiduals}
+ * (rANS, smallest), by {@link RiceResiduals} (bit-packed, fastest) or, in payloads of earlier builds, under
+ * {@link ResidualModel} (binary arithmetic coding). With a bound
  * k > 0 the residuals are quantised in steps of 2k + 1 codes inside the prediction loop (DPCM, as in JPEG-LS's
  * near-lossless mode), so every decoded code is within k of the original by construction.
  */
@@ -18,30 +19,50 @@ final class PredictiveCoder {
     private static final int GRID = 1 << 2;
     private static final int STORED = 1 << 3;
     private static final int RICE = 1 << 4;
+    private static final int RANS = 1 << 5;
 
-    private static final ThreadLocal<Grid.Scratch> SCRATCH = ThreadLocal.withInitial(Grid.Scratch::new);
 
     /** How the residuals are entropy-coded. */
     enum Coder {
-        /** Context-modelled arithmetic coding: the smallest payloads. */
+        /**
+         * Context-modelled binary arithmetic coding: what level 1 and {@code near-lossless} wrote before
+         * {@link #RANS}, about 0.6% larger and three times slower. No level writes it now; it stays to read those
+         * payloads, and to make them in tests.
+         */
         MODELLED,
         /** Adaptive Golomb–Rice bits: the fastest. */
-        RICE
+        RICE,
+        /** rANS-coded symbols under adaptive 16-symbol distributions ({@link RansResiduals}): small and fast. */
+        RANS
     }
 
     private PredictiveCoder() {
     }
 
     static byte[] encode(short[] samples, int offset, int count, int bound, Coder coder) {
-        int[] codes = new int[count];
-        Grid grid = Grid.detect(samples, offset, count, codes, SCRATCH.get());
+        FrameScratch scratch = FrameScratch.ofThread();
+        int[] codes = scratch.codes(count);
+        Grid grid = Grid.detect(samples, offset, count, codes, scratch.grid);
         int order = Predictor.choose(codes, count, grid.maxCode());
-        if (coder == Coder.MODELLED && order == 1) {
+        if (coder != Coder.RICE && order == 1) {
             order = Predictor.LMS; // about 1% smaller lossless, 2.5% near-lossless on dev/; too slow for Rice's level
         }
-        int[] residuals = residuals(codes, count, order, bound, grid.maxCode());
+        // rANS takes LMS residuals in its own loop; the other coders and predictors take them first.
+        boolean fused = coder == Coder.RANS && order == Predictor.LMS;
+        int[] residuals = fused ? codes
+                : residuals(codes, count, order, bound, grid.maxCode(), scratch.residuals(count));
         byte[] stream;
-        if (coder == Coder.RICE) {
+        if (coder == Coder.RANS) {
+            byte[] gridBytes = new byte[0];
+            if (!grid.isIdentity()) {
+                BitWriter gridBits = new BitWriter(64);
+                grid.write(Grid.sink(gridBits));
+                gridBytes = gridBits.finish();
+            }
+            stream = RansResiduals.encode(residuals, count, fused
+                    ? new RansResiduals.Prediction(true, bound, grid.maxCode()) : RansResiduals.Prediction.NONE,
+                    gridBytes, scratch);
+        } else if (coder == Coder.RICE) {
             BitWriter out = new BitWriter(count);
             if (!grid.isIdentity()) {
                 grid.write(Grid.sink(out));
@@ -64,15 +85,19 @@ final class PredictiveCoder {
         }
         byte[] payload = new byte[HEADER_BYTES + stream.length];
         payload[0] = FORMAT_VERSION;
-        payload[1] = (byte) (order | (grid.isIdentity() ? 0 : GRID) | (coder == Coder.RICE ? RICE : 0));
+        payload[1] = (byte) (order | (grid.isIdentity() ? 0 : GRID) | (coder == Coder.RICE ? RICE : 0)
+                | (coder == Coder.RANS ? RANS : 0));
         payload[2] = (byte) bound;
         System.arraycopy(stream, 0, payload, HEADER_BYTES, stream.length);
         return payload;
     }
 
     /** The zigzagged (quantised) prediction residuals, predicting from the codes the decoder will have. */
-    private static int[] residuals(int[] codes, int count, int order, int bound, int maxCode) {
-        int[] residuals = new int[count];
+    private static int[] residuals(int[] codes, int count, int order, int bound, int maxCode, int[] residuals) {
+        if (order == Predictor.LMS) {
+            LmsPredictor.residuals(codes, count, bound, maxCode, residuals);
+            return residuals;
+        }
         int width = 2 * bound + 1;
         Predictor predictor = new Predictor(order, maxCode);
         for (int t = 0; t < count; t++) {
@@ -80,7 +105,7 @@ final class PredictiveCoder {
             int error = codes[t] - prediction;
             int reconstructed = codes[t];
             if (bound > 0) {
-                error = error >= 0 ? (error + bound) / width : -((bound - error) / width);
+                error = LmsPredictor.quantise(error, bound, width);
                 reconstructed = Math.max(0, Math.min(maxCode, prediction + error * width));
             }
             residuals[t] = error << 1 ^ error >> 31;
@@ -105,7 +130,8 @@ final class PredictiveCoder {
 
     /** The largest value difference one grid step makes on these samples (1 without a grid). */
     static int stepBound(short[] samples, int offset, int count) {
-        return Grid.detect(samples, offset, count, new int[count], SCRATCH.get()).stepBound();
+        FrameScratch scratch = FrameScratch.ofThread();
+        return Grid.detect(samples, offset, count, scratch.codes(count), scratch.grid).stepBound();
     }
 
     static short[] decode(byte[] payload, int count, int bound) throws CodecException {
@@ -126,12 +152,19 @@ final class PredictiveCoder {
             return stored(payload, count);
         }
         int order = mode & ORDER_MASK;
-        if ((mode & ~(ORDER_MASK | GRID | RICE)) != 0) {
+        if ((mode & ~(ORDER_MASK | GRID | RICE | RANS)) != 0 || (mode & (RICE | RANS)) == (RICE | RANS)) {
             throw new CodecException("lossless payload mode 0x" + Integer.toHexString(mode) + " is not defined");
         }
-        int[] residuals = new int[count];
+        FrameScratch scratch = FrameScratch.ofThread();
+        int[] residuals = scratch.residuals(count);
         Grid grid;
-        if ((mode & RICE) != 0) {
+        if ((mode & RANS) != 0) {
+            boolean lms = order == Predictor.LMS;
+            grid = decodeRans(payload, mode, count, bound, lms, residuals, scratch);
+            if (lms) {
+                return values(residuals, count, grid); // rANS decoded the codes themselves
+            }
+        } else if ((mode & RICE) != 0) {
             BitReader in = new BitReader(payload, HEADER_BYTES);
             grid = (mode & GRID) != 0 ? Grid.read(Grid.source(in), count) : Grid.identity();
             RiceResiduals.decode(in, residuals, count);
@@ -148,26 +181,57 @@ final class PredictiveCoder {
         return reconstruct(residuals, count, order, bound, grid);
     }
 
+    /** Reads a rANS payload's grid and decodes its residuals, or its codes when {@code lms}, into {@code out}. */
+    private static Grid decodeRans(byte[] payload, int mode, int count, int bound, boolean lms, int[] out,
+            FrameScratch scratch) throws CodecException {
+        int start = HEADER_BYTES + RansResiduals.LENGTH_BYTES;
+        if (payload.length < start) {
+            throw new CodecException("lossless rANS payload of " + payload.length + " bytes, shorter than its "
+                    + start + "-byte header");
+        }
+        long length = 0;
+        for (int i = 0; i < RansResiduals.LENGTH_BYTES; i++) {
+            length = length << 8 | payload[HEADER_BYTES + i] & 0xFF;
+        }
+        if (start + length > payload.length) {
+            throw new CodecException("lossless rANS stream of " + length + " bytes does not fit a payload of "
+                    + payload.length + " bytes");
+        }
+        int end = (int) (start + length);
+        Grid grid = Grid.identity();
+        int bitsStart = end;
+        if ((mode & GRID) != 0) {
+            BitReader gridBits = new BitReader(payload, end);
+            grid = Grid.read(Grid.source(gridBits), count);
+            bitsStart = gridBits.bytePosition();
+        }
+        RansResiduals.decode(payload, start, end, bitsStart, payload.length, out, count,
+                lms ? new RansResiduals.Prediction(true, bound, grid.maxCode()) : RansResiduals.Prediction.NONE,
+                scratch);
+        return grid;
+    }
+
     private static short[] reconstruct(int[] residuals, int count, int order, int bound, Grid grid)
             throws CodecException {
         int maxCode = grid.maxCode();
         int width = 2 * bound + 1;
-        short[] out = new short[count];
-        Predictor predictor = new Predictor(order, maxCode);
-        for (int t = 0; t < count; t++) {
-            int prediction = predictor.next();
-            int u = residuals[t];
-            int code = prediction + (u >>> 1 ^ -(u & 1)) * width;
-            if (bound == 0) {
-                if (code < 0 || code > maxCode) {
-                    throw new CodecException("lossless payload decodes to code " + code + " at sample " + t
-                            + ", outside its grid [0, " + maxCode + "]");
-                }
-            } else {
-                code = Math.max(0, Math.min(maxCode, code));
+        int[] codes = residuals; // each residual is read before its code is written
+        if (order == Predictor.LMS) {
+            LmsPredictor.reconstruct(residuals, count, bound, maxCode, codes);
+        } else {
+            Predictor predictor = new Predictor(order, maxCode);
+            for (int t = 0; t < count; t++) {
+                codes[t] = Predictor.code(predictor.next(), residuals[t], width, maxCode, t);
+                predictor.accept(codes[t]);
             }
-            out[t] = grid.value(code);
-            predictor.accept(code);
+        }
+        return values(codes, count, grid);
+    }
+
+    private static short[] values(int[] codes, int count, Grid grid) {
+        short[] out = new short[count];
+        for (int t = 0; t < count; t++) {
+            out[t] = grid.value(codes[t]);
         }
         return out;
     }

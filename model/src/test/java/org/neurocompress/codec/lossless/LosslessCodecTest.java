@@ -39,6 +39,11 @@ class LosslessCodecTest {
         signals.put("single sample", new short[] {-32768});
         signals.put("two samples", new short[] {32767, -32768});
         signals.put("odd length", new SyntheticElectrode(5, SyntheticElectrode.N1_SAMPLE_RATE).samples(4097));
+        short[] glitches = new SyntheticElectrode(6, SyntheticElectrode.N1_SAMPLE_RATE).samples(20_000);
+        for (int i = 3000; i < glitches.length; i += 2999) {
+            glitches[i] = (short) (i % 2 == 0 ? 32767 : -32768); // residuals far past any symbol: escapes
+        }
+        signals.put("electrode with full-scale glitches", glitches);
         return signals;
     }
 
@@ -64,13 +69,39 @@ class LosslessCodecTest {
     }
 
     @Test
-    void theModelledLevelIsSmallerAndTheFastLevelClose() {
+    void theRansLevelIsTheSmallestAndTheFastLevelClose() throws CodecException {
         short[] x = new SyntheticElectrode(12, SyntheticElectrode.N1_SAMPLE_RATE).samples(16_384);
         byte[] smallest = lossless.encode(x, 0, x.length, 1, 0);
-        int modelled = smallest.length;
+        byte[] arithmetic = PredictiveCoder.encode(x, 0, x.length, 0, PredictiveCoder.Coder.MODELLED);
         int fast = lossless.encode(x, 0, x.length, 2, 0).length;
         assertEquals(Predictor.LMS, smallest[1] & 3, "an N1-like frame takes the LMS predictor at level 1");
-        assertTrue(modelled < fast && fast < 1.1 * modelled, "modelled " + modelled + " bytes, fast " + fast);
+        assertEquals(0x20, smallest[1] & 0x30, "level 1 codes by rANS");
+        assertTrue(smallest.length < arithmetic.length && arithmetic.length < fast && fast < 1.1 * smallest.length,
+                "rANS " + smallest.length + " bytes, binary arithmetic " + arithmetic.length + ", fast " + fast);
+        assertArrayEquals(x, lossless.decode(arithmetic, x.length, 1), "the binary arithmetic coder's payloads decode");
+    }
+
+    @Test
+    void payloadsOfTheBinaryArithmeticLevelOfEarlierBuildsStillDecode() throws Exception {
+        // Written by the build before rANS (6166a79) from this generated electrode: lossless level 1, and
+        // near-lossless level 2, whose decoded samples then had this CRC-32.
+        short[] x = new SyntheticElectrode(21, SyntheticElectrode.N1_SAMPLE_RATE).samples(8192);
+        byte[] exact = resource("level1-binary-arithmetic.bin");
+        assertEquals(0x07, exact[1], "an LMS payload on a grid, binary arithmetic coded");
+        assertArrayEquals(x, lossless.decode(exact, x.length, 1));
+        short[] near = nearLossless.decode(resource("near-lossless-level2-binary-arithmetic.bin"), x.length, 2);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        for (short s : near) {
+            crc.update(s & 0xFF);
+            crc.update(s >> 8 & 0xFF);
+        }
+        assertEquals(0xc5dfb8f5L, crc.getValue(), "near-lossless decodes to the samples it did");
+    }
+
+    private static byte[] resource(String name) throws java.io.IOException {
+        try (java.io.InputStream in = LosslessCodecTest.class.getResourceAsStream("/lossless/" + name)) {
+            return in.readAllBytes();
+        }
     }
 
     @Test
@@ -147,6 +178,14 @@ class LosslessCodecTest {
         byte[] mode = good.clone();
         mode[1] = (byte) 0x40;
         assertTrue(message(() -> lossless.decode(mode, x.length, 1)).contains("mode 0x40"));
+        byte[] both = good.clone();
+        both[1] |= 0x10;
+        assertTrue(message(() -> lossless.decode(both, x.length, 1)).contains("is not defined"), "rANS and Rice");
+        byte[] overlong = good.clone();
+        overlong[3] = 0x7F; // the rANS stream's length, past the payload's end
+        assertTrue(message(() -> lossless.decode(overlong, x.length, 1)).contains("does not fit a payload"));
+        byte[] ransCut = java.util.Arrays.copyOf(good, good.length - 40); // the flat bits end early
+        assertTrue(message(() -> lossless.decode(ransCut, x.length, 1)).contains("ends early (truncated)"));
         byte[] fast = lossless.encode(x, 0, x.length, 2, 0);
         byte[] cut = java.util.Arrays.copyOf(fast, fast.length / 2);
         assertTrue(message(() -> lossless.decode(cut, x.length, 2)).contains("ends early (truncated)"));

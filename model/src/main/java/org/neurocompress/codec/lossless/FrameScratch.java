@@ -1,0 +1,51 @@
+package org.neurocompress.codec.lossless;
+
+import org.neurocompress.entropy.AdaptiveFrequencies;
+
+/**
+ * One thread's working arrays for coding frames, grown to the largest frame seen and reused: a frame of 16 384
+ * samples would otherwise allocate about 300 KB of arrays that live for a millisecond, and allocating them (fresh
+ * memory, zeroed) cost more than coding the frame at the fast levels.
+ */
+final class FrameScratch {
+    private static final ThreadLocal<FrameScratch> OF_THREAD = ThreadLocal.withInitial(FrameScratch::new);
+
+    final Grid.Scratch grid = new Grid.Scratch();
+    /** The rANS level's models, reset for each frame (a decoder's slot tables are 68 KB). */
+    final AdaptiveFrequencies encoding = new AdaptiveFrequencies(RansResiduals.CONTEXTS, false);
+    final AdaptiveFrequencies decoding = new AdaptiveFrequencies(RansResiduals.CONTEXTS, true);
+    private int[] codes = new int[0];
+    private int[] residuals = new int[0];
+    private int[] starts = new int[0];
+    private int[] frequencies = new int[0];
+    private byte[] bits = new byte[0];
+    private byte[] symbols = new byte[0];
+
+    static FrameScratch ofThread() {
+        return OF_THREAD.get();
+    }
+
+    int[] codes(int length) {
+        return codes.length >= length ? codes : (codes = new int[length]);
+    }
+
+    int[] residuals(int length) {
+        return residuals.length >= length ? residuals : (residuals = new int[length]);
+    }
+
+    int[] starts(int length) {
+        return starts.length >= length ? starts : (starts = new int[length]);
+    }
+
+    int[] frequencies(int length) {
+        return frequencies.length >= length ? frequencies : (frequencies = new int[length]);
+    }
+
+    byte[] bits(int length) {
+        return bits.length >= length ? bits : (bits = new byte[length]);
+    }
+
+    byte[] symbols(int length) {
+        return symbols.length >= length ? symbols : (symbols = new byte[length]);
+    }
+}
