@@ -18,7 +18,7 @@ public final class NearLosslessCodec implements Codec {
     private static final int[] BOUNDS = {1, 2, 4};
     /** Nominal ratios are what N1 recordings reach, for display: the real ratio is the signal's. */
     public static final CodecSpec SPEC = new CodecSpec(CodecId.NEAR_LOSSLESS, SEGMENT_LENGTH, List.of(
-            new CodecLevel(1, 5.3, 16), new CodecLevel(2, 6.9, 16), new CodecLevel(3, 9.8, 16)), 2, false);
+            new CodecLevel(1, 5.3, 4), new CodecLevel(2, 6.8, 4), new CodecLevel(3, 9.6, 4)), 2, false);
 
     /** The error bound k in grid steps of a level. */
     public static int steps(int level) {
