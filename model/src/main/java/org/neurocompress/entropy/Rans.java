@@ -1,15 +1,15 @@
 package org.neurocompress.entropy;
 
 /**
- * Range asymmetric numeral systems (rANS; Duda, and Giesen's rans_byte): a 32-bit state, byte-wise output and
- * 15-bit frequencies. rANS codes last-in first-out, so {@link #encode} takes a frame's intervals in the order the
+ * Range asymmetric numeral systems (rANS; Duda, and Giesen's rans_byte): 32-bit states, byte-wise output and
+ * 11-bit frequencies. rANS codes last-in first-out, so {@link #encode} takes a frame's intervals in the order the
  * decoder reads them and codes them backwards; the decoder's step per symbol is a multiplication and a shift
  * ({@link #decode}), which is why the fast lossless level uses it rather than binary arithmetic coding.
  *
- * <p>Stream: the two final states in 4 bytes each (big-endian; the state of the even intervals first), then the
- * renormalisation bytes in reading order. The decoder starts from those 8 bytes, decodes interval i with state
- * i mod 2, and after each {@link #decode} reads bytes while that state is below {@link #LOW}; a stream decoded to its
- * end leaves both states at {@link #LOW}, where the encoder started them.
+ * <p>Stream: the four final states in 4 bytes each (big-endian; the state of intervals 0, 4, 8, ... first), then the
+ * renormalisation bytes in reading order. The decoder starts from those 16 bytes, decodes interval i with state
+ * i mod 4, and after each {@link #decode} reads bytes while that state is below {@link #LOW}; a stream decoded to its
+ * end leaves every state at {@link #LOW}, where the encoder started them.
  */
 public final class Rans {
     public static final int SCALE_BITS = AdaptiveFrequencies.SCALE_BITS;
@@ -20,58 +20,81 @@ public final class Rans {
     private Rans() {
     }
 
+    /** Interleaved states: interval i is coded in state i mod 4, so a decoder's next steps do not wait on this one. */
+    public static final int STATES = 4;
+
     /**
-     * Codes the intervals [starts[i], starts[i] + frequencies[i]) of 2^15, i in [0, count), frequencies ≥ 1, with two
-     * interleaved states: interval i in state i mod 2, so a decoder's consecutive steps do not wait on each other.
-     * The stream is written backwards into the end of {@code out}, which must hold {@link #maxBytes}(count) bytes;
+     * Codes the intervals [starts[i], starts[i] + frequencies[i]) of 2^11, i in [0, count), frequencies ≥ 1. The
+     * stream is written backwards into the end of {@code out}, which must hold {@link #maxBytes}(count) bytes;
      * returns where it starts.
      */
     public static int encode(int[] starts, int[] frequencies, int count, byte[] out) {
-        int position = out.length;
-        int x0 = LOW;
-        int x1 = LOW;
+        int[] position = {out.length};
+        int[] x = {LOW, LOW, LOW, LOW};
         int i = count - 1;
-        if (count > 0 && (count & 1) == 0) { // the last interval is odd: code it alone, then pairs (even, odd)
+        for (; i >= 0 && (i & 3) != 3; i--) { // the last intervals, down to a whole group of four
+            x[i & 3] = put(x[i & 3], starts[i], frequencies[i], out, position);
+        }
+        int at = position[0];
+        int x0 = x[0];
+        int x1 = x[1];
+        int x2 = x[2];
+        int x3 = x[3];
+        // Four states in their own variables, so that their divisions overlap.
+        for (; i >= 3; i -= 4) {
             int f = frequencies[i];
-            int limit = f << (31 - SCALE_BITS);
+            int limit = f << (31 - SCALE_BITS); // the state after coding must stay below 2^31
+            while (x3 >= limit) {
+                out[--at] = (byte) x3;
+                x3 >>>= 8;
+            }
+            int q = x3 / f;
+            x3 = (q << SCALE_BITS) + (x3 - q * f) + starts[i];
+            f = frequencies[i - 1];
+            limit = f << (31 - SCALE_BITS);
+            while (x2 >= limit) {
+                out[--at] = (byte) x2;
+                x2 >>>= 8;
+            }
+            q = x2 / f;
+            x2 = (q << SCALE_BITS) + (x2 - q * f) + starts[i - 1];
+            f = frequencies[i - 2];
+            limit = f << (31 - SCALE_BITS);
             while (x1 >= limit) {
-                out[--position] = (byte) x1;
+                out[--at] = (byte) x1;
                 x1 >>>= 8;
             }
-            int q = x1 / f;
-            x1 = (q << SCALE_BITS) + (x1 - q * f) + starts[i];
-            i--;
-        }
-        // The two states in their own variables and steps, so that their divisions overlap.
-        for (; i >= 0; i -= 2) {
-            int f0 = frequencies[i];
-            int limit0 = f0 << (31 - SCALE_BITS); // the state after coding must stay below 2^31
-            while (x0 >= limit0) {
-                out[--position] = (byte) x0;
+            q = x1 / f;
+            x1 = (q << SCALE_BITS) + (x1 - q * f) + starts[i - 2];
+            f = frequencies[i - 3];
+            limit = f << (31 - SCALE_BITS);
+            while (x0 >= limit) {
+                out[--at] = (byte) x0;
                 x0 >>>= 8;
             }
-            int q0 = x0 / f0;
-            x0 = (q0 << SCALE_BITS) + (x0 - q0 * f0) + starts[i];
-            if (i == 0) {
-                break;
-            }
-            int f1 = frequencies[i - 1];
-            int limit1 = f1 << (31 - SCALE_BITS);
-            while (x1 >= limit1) {
-                out[--position] = (byte) x1;
-                x1 >>>= 8;
-            }
-            int q1 = x1 / f1;
-            x1 = (q1 << SCALE_BITS) + (x1 - q1 * f1) + starts[i - 1];
+            q = x0 / f;
+            x0 = (q << SCALE_BITS) + (x0 - q * f) + starts[i - 3];
         }
-        position = putState(out, position, x1);
-        position = putState(out, position, x0);
-        return position;
+        at = putState(out, at, x3);
+        at = putState(out, at, x2);
+        at = putState(out, at, x1);
+        return putState(out, at, x0);
     }
 
-    /** The most bytes {@link #encode} needs for {@code count} intervals (a frequency of 1 costs 15 bits). */
+    /** One interval coded in state {@code x}, its bytes written below {@code position[0]}; the new state. */
+    private static int put(int x, int start, int frequency, byte[] out, int[] position) {
+        int limit = frequency << (31 - SCALE_BITS);
+        while (x >= limit) {
+            out[--position[0]] = (byte) x;
+            x >>>= 8;
+        }
+        int q = x / frequency;
+        return (q << SCALE_BITS) + (x - q * frequency) + start;
+    }
+
+    /** The most bytes {@link #encode} needs for {@code count} intervals (a frequency of 1 costs 11 bits). */
     public static int maxBytes(int count) {
-        return 2 * count + 8; // 2 bytes an interval, and the two states
+        return 2 * count + 4 * STATES; // 2 bytes an interval, and the states
     }
 
     private static int putState(byte[] out, int position, int x) {

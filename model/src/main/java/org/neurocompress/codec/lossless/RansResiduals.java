@@ -138,13 +138,17 @@ final class RansResiduals {
         long limit = 8L * bitBytes;
         long position = 0;
         int symbolBytes = symbolsEnd - symbolsStart;
-        if (symbolBytes < 8) {
-            throw new CodecException("lossless rANS stream of " + symbolBytes + " bytes (at least 8)");
+        if (symbolBytes < 4 * Rans.STATES) {
+            throw new CodecException("lossless rANS stream of " + symbolBytes + " bytes (at least "
+                    + 4 * Rans.STATES + ")");
         }
+        // The state of this sample, then those of the next three (Rans.STATES interleaved states).
         int x = state(in, symbolsStart);
-        int other = state(in, symbolsStart + 4);
-        int p = symbolsStart + 8;
-        if (x < Rans.LOW || other < Rans.LOW) {
+        int next1 = state(in, symbolsStart + 4);
+        int next2 = state(in, symbolsStart + 8);
+        int next3 = state(in, symbolsStart + 12);
+        int p = symbolsStart + 16;
+        if (Math.min(Math.min(x, next1), Math.min(next2, next3)) < Rans.LOW) { // outside [2^23, 2^31)
             throw new CodecException("lossless rANS stream starts in a state outside [2^23, 2^31) (damaged)");
         }
         int used = 0; // as the encoder's
@@ -173,9 +177,11 @@ final class RansResiduals {
                 period = AdaptiveFrequencies.nextPeriod(period);
                 untilRebuild = period;
             }
-            int swap = x; // the next interval is the other state's
-            x = other;
-            other = swap;
+            int done = x; // the next sample is the next state's
+            x = next1;
+            next1 = next2;
+            next2 = next3;
+            next3 = done;
             int v;
             if (symbol == ESCAPE) {
                 int zeros = Long.numberOfLeadingZeros(window(flat, position, bitBytes));
@@ -205,7 +211,7 @@ final class RansResiduals {
             out[t] = predicting ? lms.code(v, width, t) : v;
             mean16 = ResidualModel.update(mean16, v);
         }
-        if (p != symbolsEnd || x != Rans.LOW || other != Rans.LOW) {
+        if (p != symbolsEnd || x != Rans.LOW || next1 != Rans.LOW || next2 != Rans.LOW || next3 != Rans.LOW) {
             throw new CodecException("lossless rANS stream does not end where its length says (damaged)");
         }
     }
