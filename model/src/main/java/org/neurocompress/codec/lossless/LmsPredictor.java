@@ -18,14 +18,17 @@ final class LmsPredictor {
     private static final int STEP = 4;
 
     private final int maxCode;
+    private final StepQuantiser quantiser;
     private int w0, w1, w2, w3, w4, w5, w6, w7;
     /** The last differences of the codes, h0 the newest. */
     private int h0, h1, h2, h3, h4, h5, h6, h7;
     private int previous;
     private boolean started;
 
-    LmsPredictor(int maxCode) {
+    /** A frame's predictor, on a grid of codes [0, maxCode], its residuals quantised by {@code quantiser}. */
+    LmsPredictor(int maxCode, StepQuantiser quantiser) {
         this.maxCode = maxCode;
+        this.quantiser = quantiser;
     }
 
     /** The prediction of the next code, in [0, maxCode]. */
@@ -64,49 +67,42 @@ final class LmsPredictor {
     }
 
     /**
-     * Predicts the next code and learns from it: the zigzagged prediction error of {@code code}, quantised in steps
-     * of {@code width} = 2·bound + 1 codes when bound > 0 (learning then from the code the decoder will have).
+     * Predicts the next code and learns from it: the zigzagged prediction error of {@code code}, quantised when
+     * near-lossless (learning then from the code the decoder will have).
      */
-    int residual(int code, int bound, int width) {
+    int residual(int code) {
         int prediction = predict();
         int error = code - prediction;
-        if (bound > 0) {
-            error = quantise(error, bound, width);
-            code = clamp(prediction + error * width, maxCode);
+        if (quantiser.bound() > 0) {
+            error = quantiser.quantise(error);
+            code = clamp(prediction + error * quantiser.width(), maxCode);
         }
         accept(code, prediction);
         return error << 1 ^ error >> 31;
     }
 
     /** What {@link #residual} was given, from what it returned: predicts the next code, adds the residual, learns. */
-    int code(int residual, int width, int t) throws CodecException {
+    int code(int residual, int t) throws CodecException {
         int prediction = predict();
-        int code = Predictor.code(prediction, residual, width, maxCode, t);
+        int code = Predictor.code(prediction, residual, quantiser.width(), maxCode, t);
         accept(code, prediction);
         return code;
     }
 
     /** The zigzagged residuals of {@code codes[0, count)} ({@link #residual}), into {@code residuals}. */
     static void residuals(int[] codes, int count, int bound, int maxCode, int[] residuals) {
-        LmsPredictor lms = new LmsPredictor(maxCode);
-        int width = 2 * bound + 1;
+        LmsPredictor lms = new LmsPredictor(maxCode, new StepQuantiser(bound));
         for (int t = 0; t < count; t++) {
-            residuals[t] = lms.residual(codes[t], bound, width);
+            residuals[t] = lms.residual(codes[t]);
         }
     }
 
     /** The codes {@link #residuals} was given (within bound of them when bound > 0), into {@code codes[0, count)}. */
     static void reconstruct(int[] residuals, int count, int bound, int maxCode, int[] codes) throws CodecException {
-        LmsPredictor lms = new LmsPredictor(maxCode);
-        int width = 2 * bound + 1;
+        LmsPredictor lms = new LmsPredictor(maxCode, new StepQuantiser(bound));
         for (int t = 0; t < count; t++) {
-            codes[t] = lms.code(residuals[t], width, t);
+            codes[t] = lms.code(residuals[t], t);
         }
-    }
-
-    /** The error in steps of {@code width} codes, rounded to the nearest (JPEG-LS's near-lossless rule). */
-    static int quantise(int error, int bound, int width) {
-        return error >= 0 ? (error + bound) / width : -((bound - error) / width);
     }
 
     private static int clamp(int code, int maxCode) {

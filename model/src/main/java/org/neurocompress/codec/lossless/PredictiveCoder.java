@@ -98,15 +98,15 @@ final class PredictiveCoder {
             LmsPredictor.residuals(codes, count, bound, maxCode, residuals);
             return residuals;
         }
-        int width = 2 * bound + 1;
+        StepQuantiser quantiser = new StepQuantiser(bound);
         Predictor predictor = new Predictor(order, maxCode);
         for (int t = 0; t < count; t++) {
             int prediction = predictor.next();
             int error = codes[t] - prediction;
             int reconstructed = codes[t];
             if (bound > 0) {
-                error = LmsPredictor.quantise(error, bound, width);
-                reconstructed = Math.max(0, Math.min(maxCode, prediction + error * width));
+                error = quantiser.quantise(error);
+                reconstructed = Math.max(0, Math.min(maxCode, prediction + error * quantiser.width()));
             }
             residuals[t] = error << 1 ^ error >> 31;
             predictor.accept(reconstructed);

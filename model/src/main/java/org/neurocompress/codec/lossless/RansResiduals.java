@@ -46,10 +46,8 @@ final class RansResiduals {
      * ({@link LmsPredictor#residual}): the predictor's chain of dependent steps then overlaps the coder's work.
      */
     static byte[] encode(int[] values, int count, Prediction prediction, byte[] grid, FrameScratch scratch) {
-        LmsPredictor lms = new LmsPredictor(prediction.maxCode());
+        LmsPredictor lms = new LmsPredictor(prediction.maxCode(), new StepQuantiser(prediction.bound()));
         boolean predicting = prediction.lms();
-        int bound = prediction.bound();
-        int width = 2 * bound + 1;
         AdaptiveFrequencies model = scratch.encoding;
         model.reset();
         int[] starts = scratch.starts(count);
@@ -64,7 +62,7 @@ final class RansResiduals {
         int untilRebuild = 1;
         int mean16 = ResidualModel.INITIAL_MEAN16;
         for (int t = 0; t < count; t++) {
-            int v = predicting ? lms.residual(values[t], bound, width) : values[t];
+            int v = predicting ? lms.residual(values[t]) : values[t];
             int k = ResidualModel.k(mean16);
             int shift = shift(k);
             int symbol = Math.min(v >>> shift, ESCAPE);
@@ -125,9 +123,8 @@ final class RansResiduals {
      */
     static void decode(byte[] in, int symbolsStart, int symbolsEnd, int bitsStart, int bitsEnd, int[] out,
             int count, Prediction prediction, FrameScratch scratch) throws CodecException {
-        LmsPredictor lms = new LmsPredictor(prediction.maxCode());
+        LmsPredictor lms = new LmsPredictor(prediction.maxCode(), new StepQuantiser(prediction.bound()));
         boolean predicting = prediction.lms();
-        int width = 2 * prediction.bound() + 1;
         AdaptiveFrequencies model = scratch.decoding;
         model.reset();
         // The flat bits, copied with 16 zero bytes after them, so every read is one 8-byte load with no end check.
@@ -208,7 +205,7 @@ final class RansResiduals {
             if (position > limit) {
                 throw truncated(t);
             }
-            out[t] = predicting ? lms.code(v, width, t) : v;
+            out[t] = predicting ? lms.code(v, t) : v;
             mean16 = ResidualModel.update(mean16, v);
         }
         if (p != symbolsEnd || x != Rans.LOW || next1 != Rans.LOW || next2 != Rans.LOW || next3 != Rans.LOW) {
