@@ -59,7 +59,7 @@ class ExactlyOnceRecoveryTest {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         CompressionJob.build(env, JobConfig.builder().bootstrapServers(BROKER.bootstrapServers())
-                .topicPrefix("eo.").codec("lossless", 2).samplesPerFrame(2048).reorderWindow(0).idleFlushMillis(500)
+                .topicPrefix("eo.").codec("lossless", 1).samplesPerFrame(2048).reorderWindow(0).idleFlushMillis(500)
                 .checkpointMillis(300).parallelism(2).sidecarFraction(0).metricsWindow(10_000, 1000).batch(16, 20)
                 .build());
         JobClient job = env.executeAsync("exactly-once under failure");
