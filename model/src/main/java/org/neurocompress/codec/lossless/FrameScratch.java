@@ -11,7 +11,7 @@ final class FrameScratch {
     private static final ThreadLocal<FrameScratch> OF_THREAD = ThreadLocal.withInitial(FrameScratch::new);
 
     final Grid.Scratch grid = new Grid.Scratch();
-    /** The rANS level's models, reset for each frame (a decoder's slot tables are 68 KB). */
+    /** The rANS coder's models, reset for each frame (a decoder's slot tables are 34 KB). */
     final AdaptiveFrequencies encoding = new AdaptiveFrequencies(RansResiduals.CONTEXTS, false);
     final AdaptiveFrequencies decoding = new AdaptiveFrequencies(RansResiduals.CONTEXTS, true);
     private int[] codes = new int[0];
