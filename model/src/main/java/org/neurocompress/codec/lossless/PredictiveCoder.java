@@ -8,9 +8,9 @@ import org.neurocompress.entropy.RangeEncoder;
  * The payload of {@code lossless} and {@code near-lossless} (docs/formats.md, "lossless payload v1"): the frame's
  * grid, a fixed polynomial predictor chosen per frame, and the prediction residuals, coded by {@link RansResiduals}
  * (rANS, smallest), by {@link RiceResiduals} (bit-packed, fastest) or, in payloads of earlier builds, under
- * {@link ResidualModel} (binary arithmetic coding). With a bound
- * k > 0 the residuals are quantised in steps of 2k + 1 codes inside the prediction loop (DPCM, as in JPEG-LS's
- * near-lossless mode), so every decoded code is within k of the original by construction.
+ * {@link ResidualModel} (binary arithmetic coding). With a bound k > 0 the residuals are quantised in steps of
+ * 2k + 1 codes inside the prediction loop (DPCM, as in JPEG-LS's near-lossless mode, {@link StepQuantiser}), so
+ * every decoded code is within k of the original by construction.
  */
 final class PredictiveCoder {
     static final int FORMAT_VERSION = 1;
@@ -20,7 +20,6 @@ final class PredictiveCoder {
     private static final int STORED = 1 << 3;
     private static final int RICE = 1 << 4;
     private static final int RANS = 1 << 5;
-
 
     /** How the residuals are entropy-coded. */
     enum Coder {
