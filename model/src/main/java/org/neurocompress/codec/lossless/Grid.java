@@ -209,33 +209,157 @@ final class Grid {
         }
     }
 
+    /**
+     * Writes the grid compactly (payload mode bit {@code COMPACT_GRID}): distinct count, first value, step; then the
+     * gaps of more than one step (levels the frame never used) as distances between their indexes, and the gaps that
+     * are not whole steps (where the ADC's scale adds or drops a value unit) as distances between their codes, each
+     * distance and remainder coded as its change from the last: an N1 grid gains a unit every 16 codes or so, which
+     * then costs about two bits instead of two bits for every value.
+     */
+    void writeCompact(Sink out) {
+        int n = distinct.length;
+        out.unsigned(0, n - 1);
+        out.bits(distinct[0], 16);
+        out.unsigned(0, step);
+        int wide = 0;
+        int uneven = 0;
+        for (int i = 1; i < n; i++) {
+            int gap = distinct[i] - distinct[i - 1];
+            int steps = steps(gap, step);
+            wide += steps > 1 ? 1 : 0;
+            uneven += gap != steps * step ? 1 : 0;
+        }
+        out.unsigned(0, wide);
+        int last = 0;
+        for (int i = 1; i < n; i++) {
+            int steps = steps(distinct[i] - distinct[i - 1], step);
+            if (steps > 1) {
+                out.unsigned(0, i - last - 1);
+                out.unsigned(0, steps - 2);
+                last = i;
+            }
+        }
+        out.unsigned(0, uneven);
+        int code = 0;
+        int lastCode = 0;
+        int lastDistance = 0;
+        int lastRemainder = 0;
+        for (int i = 1; i < n; i++) {
+            int gap = distinct[i] - distinct[i - 1];
+            int steps = steps(gap, step);
+            code += steps;
+            int remainder = gap - steps * step;
+            if (remainder != 0) {
+                int distance = code - lastCode;
+                out.unsigned(0, AdaptiveIntegers.zigzag(distance - lastDistance));
+                out.unsigned(0, AdaptiveIntegers.zigzag(remainder - lastRemainder));
+                lastCode = code;
+                lastDistance = distance;
+                lastRemainder = remainder;
+            }
+        }
+    }
+
     /** Reads what {@link #write} wrote, checking that it describes distinct 16-bit values. */
     static Grid read(Source in, int sampleCount) throws CodecException {
+        int n = count(in, sampleCount);
+        int first = in.bits(16);
+        int step = step(in);
+        int[] steps = new int[n];
+        int[] remainders = new int[n];
+        for (int i = 1; i < n; i++) {
+            steps[i] = in.unsigned(1) + 1;
+            remainders[i] = AdaptiveIntegers.unzigzag(in.unsigned(2));
+        }
+        return build(first, step, steps, remainders);
+    }
+
+    /** Reads what {@link #writeCompact} wrote, checking that it describes distinct 16-bit values. */
+    static Grid readCompact(Source in, int sampleCount) throws CodecException {
+        int n = count(in, sampleCount);
+        int first = in.bits(16);
+        int step = step(in);
+        int[] steps = new int[n];
+        java.util.Arrays.fill(steps, 1);
+        int wide = in.unsigned(0);
+        if (wide > n - 1) {
+            throw new CodecException("lossless grid has " + wide + " wide gaps among " + n + " values");
+        }
+        long last = 0;
+        for (int j = 0; j < wide; j++) {
+            long i = last + in.unsigned(0) + 1;
+            long width = in.unsigned(0) + 2L;
+            if (i > n - 1 || width > MAX_CODE) {
+                throw new CodecException("lossless grid's wide gap " + (j + 1) + " of " + wide + " is past its "
+                        + n + " values or the 16-bit range");
+            }
+            steps[(int) i] = (int) width;
+            last = i;
+        }
+        int[] remainders = new int[n];
+        int uneven = in.unsigned(0);
+        if (uneven > n - 1) {
+            throw new CodecException("lossless grid has " + uneven + " uneven gaps among " + n + " values");
+        }
+        int i = 0;
+        long code = 0; // of value i
+        long lastCode = 0;
+        long lastDistance = 0;
+        long lastRemainder = 0;
+        for (int j = 0; j < uneven; j++) {
+            long distance = lastDistance + AdaptiveIntegers.unzigzag(in.unsigned(0));
+            long target = lastCode + distance;
+            while (code < target && i < n - 1) {
+                i++;
+                code += steps[i];
+            }
+            long remainder = lastRemainder + AdaptiveIntegers.unzigzag(in.unsigned(0));
+            if (distance < 1 || code != target || remainder == 0 || Math.abs(remainder) > 65535) {
+                throw new CodecException("lossless grid's uneven gap " + (j + 1) + " of " + uneven
+                        + " is not at a value's code or has no remainder (damaged)");
+            }
+            remainders[i] = (int) remainder;
+            lastCode = target;
+            lastDistance = distance;
+            lastRemainder = remainder;
+        }
+        return build(first, step, steps, remainders);
+    }
+
+    private static int count(Source in, int sampleCount) throws CodecException {
         int n = in.unsigned(0) + 1;
         if (n > sampleCount || n > 65536 || n < 1) {
             throw new CodecException("lossless grid of " + n + " values for " + sampleCount + " samples");
         }
-        int first = in.bits(16);
+        return n;
+    }
+
+    private static int step(Source in) throws CodecException {
         int step = in.unsigned(0);
         if (step < 2 || step > 65535) {
             throw new CodecException("lossless grid step " + step + " out of range [2, 65535]");
         }
+        return step;
+    }
+
+    /** The grid whose value i + 1 lies steps[i + 1] steps and remainders[i + 1] units above value i. */
+    private static Grid build(int first, int step, int[] steps, int[] remainders) throws CodecException {
+        int n = steps.length;
         int[] distinct = new int[n];
         int[] codeAt = new int[n];
         distinct[0] = first;
         int code = 0;
         int stepBound = 1;
         for (int i = 1; i < n; i++) {
-            int steps = in.unsigned(1) + 1;
-            long gap = (long) steps * step + AdaptiveIntegers.unzigzag(in.unsigned(2));
+            long gap = (long) steps[i] * step + remainders[i];
             long next = distinct[i - 1] + gap;
-            if (steps > MAX_CODE - code || gap < 1 || next > 65535) {
+            if (steps[i] > MAX_CODE - code || gap < 1 || next > 65535) {
                 throw new CodecException("lossless grid value " + (i + 1) + " of " + n + " out of the 16-bit range");
             }
             distinct[i] = (int) next;
-            code += steps;
+            code += steps[i];
             codeAt[i] = code;
-            stepBound = (int) Math.max(stepBound, (gap + steps - 1) / steps);
+            stepBound = (int) Math.max(stepBound, (gap + steps[i] - 1) / steps[i]);
         }
         short[] values = new short[code + 1];
         for (int i = 0; i < n; i++) {

@@ -90,12 +90,40 @@ class LosslessCodecTest {
         assertEquals(0x07, exact[1], "an LMS payload on a grid, binary arithmetic coded");
         assertArrayEquals(x, lossless.decode(exact, x.length, 1));
         short[] near = nearLossless.decode(resource("near-lossless-level2-binary-arithmetic.bin"), x.length, 2);
+        assertEquals(0xc5dfb8f5L, crc(near), "near-lossless decodes to the samples it did");
+    }
+
+    @Test
+    void payloadsWithThePlainGridOfEarlierBuildsStillDecode() throws Exception {
+        // Written by the build before the compact grid (9e4ec9f) from the same electrode: lossless levels 1 (rANS)
+        // and 2 (Rice), and near-lossless level 2 (rANS); now written with the compact grid, a little smaller.
+        short[] x = new SyntheticElectrode(21, SyntheticElectrode.N1_SAMPLE_RATE).samples(8192);
+        byte[] rans = resource("level1-rans.bin");
+        byte[] rice = resource("level2-rice.bin");
+        byte[] near = resource("near-lossless-level2-rans.bin");
+        assertEquals(0x27, rans[1], "LMS, grid, rANS");
+        assertEquals(0x15, rice[1], "order 1, grid, Rice");
+        assertArrayEquals(x, lossless.decode(rans, x.length, 1));
+        assertArrayEquals(x, lossless.decode(rice, x.length, 2));
+        assertEquals(0xc5dfb8f5L, crc(nearLossless.decode(near, x.length, 2)));
+        byte[] now = lossless.encode(x, 0, x.length, 1, 0);
+        byte[] nowFast = lossless.encode(x, 0, x.length, 2, 0);
+        byte[] nowNear = nearLossless.encode(x, 0, x.length, 2, 0);
+        assertEquals(0x67, now[1], "the compact grid");
+        assertEquals(0x55, nowFast[1], "the compact grid");
+        assertTrue(now.length < rans.length && nowFast.length < rice.length && nowNear.length < near.length,
+                now.length + " < " + rans.length + ", " + nowFast.length + " < " + rice.length + ", "
+                        + nowNear.length + " < " + near.length);
+        assertEquals(0xc5dfb8f5L, crc(nearLossless.decode(nowNear, x.length, 2)), "the same quantised samples");
+    }
+
+    private static long crc(short[] samples) {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        for (short s : near) {
+        for (short s : samples) {
             crc.update(s & 0xFF);
             crc.update(s >> 8 & 0xFF);
         }
-        assertEquals(0xc5dfb8f5L, crc.getValue(), "near-lossless decodes to the samples it did");
+        return crc.getValue();
     }
 
     private static byte[] resource(String name) throws java.io.IOException {
@@ -177,7 +205,10 @@ class LosslessCodecTest {
         assertTrue(message(() -> lossless.decode(version, x.length, 1)).contains("version 9"));
         byte[] mode = good.clone();
         mode[1] = (byte) 0x40;
-        assertTrue(message(() -> lossless.decode(mode, x.length, 1)).contains("mode 0x40"));
+        assertTrue(message(() -> lossless.decode(mode, x.length, 1)).contains("mode 0x40"), "compact, no grid");
+        byte[] undefined = good.clone();
+        undefined[1] |= (byte) 0x80;
+        assertTrue(message(() -> lossless.decode(undefined, x.length, 1)).contains("is not defined"));
         byte[] both = good.clone();
         both[1] |= 0x10;
         assertTrue(message(() -> lossless.decode(both, x.length, 1)).contains("is not defined"), "rANS and Rice");
