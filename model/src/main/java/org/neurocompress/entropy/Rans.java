@@ -24,16 +24,16 @@ public final class Rans {
     public static final int STATES = 4;
 
     /**
-     * Codes the intervals [starts[i], starts[i] + frequencies[i]) of 2^11, i in [0, count), frequencies ≥ 1. The
-     * stream is written backwards into the end of {@code out}, which must hold {@link #maxBytes}(count) bytes;
-     * returns where it starts.
+     * Codes the intervals [start, start + frequency) of 2^11, frequency ≥ 1, packed in {@code intervals[0, count)} as
+     * {@link AdaptiveFrequencies#pack} packs them (one read an interval). The stream is written backwards into the
+     * end of {@code out}, which must hold {@link #maxBytes}(count) bytes; returns where it starts.
      */
-    public static int encode(int[] starts, int[] frequencies, int count, byte[] out) {
+    public static int encode(int[] intervals, int count, byte[] out) {
         int[] position = {out.length};
         int[] x = {LOW, LOW, LOW, LOW};
         int i = count - 1;
         for (; i >= 0 && (i & 3) != 3; i--) { // the last intervals, down to a whole group of four
-            x[i & 3] = put(x[i & 3], starts[i], frequencies[i], out, position);
+            x[i & 3] = put(x[i & 3], intervals[i], out, position);
         }
         int at = position[0];
         int x0 = x[0];
@@ -42,38 +42,42 @@ public final class Rans {
         int x3 = x[3];
         // Four states in their own variables, so that their divisions overlap.
         for (; i >= 3; i -= 4) {
-            int f = frequencies[i];
+            int interval = intervals[i];
+            int f = AdaptiveFrequencies.frequencyOf(interval);
             int limit = f << (31 - SCALE_BITS); // the state after coding must stay below 2^31
             while (x3 >= limit) {
                 out[--at] = (byte) x3;
                 x3 >>>= 8;
             }
             int q = x3 / f;
-            x3 = (q << SCALE_BITS) + (x3 - q * f) + starts[i];
-            f = frequencies[i - 1];
+            x3 = (q << SCALE_BITS) + (x3 - q * f) + AdaptiveFrequencies.startOf(interval);
+            interval = intervals[i - 1];
+            f = AdaptiveFrequencies.frequencyOf(interval);
             limit = f << (31 - SCALE_BITS);
             while (x2 >= limit) {
                 out[--at] = (byte) x2;
                 x2 >>>= 8;
             }
             q = x2 / f;
-            x2 = (q << SCALE_BITS) + (x2 - q * f) + starts[i - 1];
-            f = frequencies[i - 2];
+            x2 = (q << SCALE_BITS) + (x2 - q * f) + AdaptiveFrequencies.startOf(interval);
+            interval = intervals[i - 2];
+            f = AdaptiveFrequencies.frequencyOf(interval);
             limit = f << (31 - SCALE_BITS);
             while (x1 >= limit) {
                 out[--at] = (byte) x1;
                 x1 >>>= 8;
             }
             q = x1 / f;
-            x1 = (q << SCALE_BITS) + (x1 - q * f) + starts[i - 2];
-            f = frequencies[i - 3];
+            x1 = (q << SCALE_BITS) + (x1 - q * f) + AdaptiveFrequencies.startOf(interval);
+            interval = intervals[i - 3];
+            f = AdaptiveFrequencies.frequencyOf(interval);
             limit = f << (31 - SCALE_BITS);
             while (x0 >= limit) {
                 out[--at] = (byte) x0;
                 x0 >>>= 8;
             }
             q = x0 / f;
-            x0 = (q << SCALE_BITS) + (x0 - q * f) + starts[i - 3];
+            x0 = (q << SCALE_BITS) + (x0 - q * f) + AdaptiveFrequencies.startOf(interval);
         }
         at = putState(out, at, x3);
         at = putState(out, at, x2);
@@ -82,7 +86,9 @@ public final class Rans {
     }
 
     /** One interval coded in state {@code x}, its bytes written below {@code position[0]}; the new state. */
-    private static int put(int x, int start, int frequency, byte[] out, int[] position) {
+    private static int put(int x, int interval, byte[] out, int[] position) {
+        int start = AdaptiveFrequencies.startOf(interval);
+        int frequency = AdaptiveFrequencies.frequencyOf(interval);
         int limit = frequency << (31 - SCALE_BITS);
         while (x >= limit) {
             out[--position[0]] = (byte) x;

@@ -26,15 +26,15 @@ class RansTest {
     /** Codes with the schedule the lossless coder uses: rebuilds after 1, 2, 4, ... symbols. */
     private static byte[] encode(int[] contexts, int[] symbols, int n) {
         AdaptiveFrequencies model = new AdaptiveFrequencies(CONTEXTS, false);
-        int[] starts = new int[n];
-        int[] frequencies = new int[n];
+        int[] intervals = new int[n];
         int used = 0;
         int period = 1;
         int until = 1;
         for (int i = 0; i < n; i++) {
-            starts[i] = model.start(contexts[i], symbols[i]);
-            frequencies[i] = model.frequency(contexts[i], symbols[i]);
-            assertTrue(frequencies[i] >= 1, "every symbol keeps a share");
+            intervals[i] = model.interval(contexts[i], symbols[i]);
+            assertEquals(AdaptiveFrequencies.pack(symbols[i], model.start(contexts[i], symbols[i]),
+                    model.frequency(contexts[i], symbols[i])), intervals[i], "the interval of the tables");
+            assertTrue(AdaptiveFrequencies.frequencyOf(intervals[i]) >= 1, "every symbol keeps a share");
             model.count(contexts[i], symbols[i]);
             used |= 1 << contexts[i];
             if (--until == 0) {
@@ -45,7 +45,7 @@ class RansTest {
             }
         }
         byte[] out = new byte[Rans.maxBytes(n)];
-        int from = Rans.encode(starts, frequencies, n, out);
+        int from = Rans.encode(intervals, n, out);
         return java.util.Arrays.copyOfRange(out, from, out.length);
     }
 
@@ -112,6 +112,30 @@ class RansTest {
     }
 
     @Test
+    void resetBringsBackTheFirstTableInEveryContextAFrameRebuilt() {
+        AdaptiveFrequencies used = new AdaptiveFrequencies(5, true);
+        AdaptiveFrequencies fresh = new AdaptiveFrequencies(5, true);
+        for (int frame = 0; frame < 3; frame++) {
+            for (int i = 0; i < 500; i++) {
+                used.count(frame % 2 == 0 ? 1 : 4, i % 3);
+                used.count(2, 15);
+            }
+            used.rebuild(frame % 2 == 0 ? 0b00110 : 0b10100);
+            assertTrue(used.frequency(2, 15) > fresh.frequency(2, 15), "the rebuilt table learned");
+            used.reset();
+            for (int c = 0; c < 5; c++) {
+                for (int symbol = 0; symbol < AdaptiveFrequencies.SYMBOLS; symbol++) {
+                    assertEquals(fresh.start(c, symbol), used.start(c, symbol), "context " + c);
+                    assertEquals(fresh.frequency(c, symbol), used.frequency(c, symbol), "context " + c);
+                }
+                for (int slot = 0; slot < 1 << AdaptiveFrequencies.SCALE_BITS; slot++) {
+                    assertEquals(fresh.entry(c, slot), used.entry(c, slot), "context " + c + " slot " + slot);
+                }
+            }
+        }
+    }
+
+    @Test
     void aTableAlwaysSumsToItsScaleAndEverySlotNamesTheSymbolWhoseIntervalHoldsIt() {
         AdaptiveFrequencies model = new AdaptiveFrequencies(1, true);
         SplittableRandom random = new SplittableRandom(3);
@@ -129,7 +153,10 @@ class RansTest {
                 assertTrue(f >= 1, "symbol " + symbol + " keeps a share");
                 assertEquals(total, model.start(0, symbol));
                 for (int slot = total; slot < total + f; slot++) {
-                    assertEquals(symbol, model.symbol(0, slot));
+                    int entry = model.entry(0, slot);
+                    assertEquals(symbol, AdaptiveFrequencies.symbolOf(entry), "the symbol of slot " + slot);
+                    assertEquals(total, AdaptiveFrequencies.startOf(entry), "its interval's start");
+                    assertEquals(f, AdaptiveFrequencies.frequencyOf(entry), "its interval's width");
                 }
                 total += f;
             }

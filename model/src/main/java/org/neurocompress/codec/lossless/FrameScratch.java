@@ -11,13 +11,15 @@ final class FrameScratch {
     private static final ThreadLocal<FrameScratch> OF_THREAD = ThreadLocal.withInitial(FrameScratch::new);
 
     final Grid.Scratch grid = new Grid.Scratch();
-    /** The rANS coder's models, reset for each frame (a decoder's slot tables are 34 KB). */
+    /**
+     * The rANS coder's models, reset for each frame (a decoder's slot tables are 139 KB, of which a frame touches the
+     * few contexts it uses).
+     */
     final AdaptiveFrequencies encoding = new AdaptiveFrequencies(RansResiduals.CONTEXTS, false);
     final AdaptiveFrequencies decoding = new AdaptiveFrequencies(RansResiduals.CONTEXTS, true);
     private int[] codes = new int[0];
     private int[] residuals = new int[0];
-    private int[] starts = new int[0];
-    private int[] frequencies = new int[0];
+    private int[] intervals = new int[0];
     private byte[] bits = new byte[0];
     private byte[] symbols = new byte[0];
 
@@ -33,12 +35,8 @@ final class FrameScratch {
         return residuals.length >= length ? residuals : (residuals = new int[length]);
     }
 
-    int[] starts(int length) {
-        return starts.length >= length ? starts : (starts = new int[length]);
-    }
-
-    int[] frequencies(int length) {
-        return frequencies.length >= length ? frequencies : (frequencies = new int[length]);
+    int[] intervals(int length) {
+        return intervals.length >= length ? intervals : (intervals = new int[length]);
     }
 
     byte[] bits(int length) {

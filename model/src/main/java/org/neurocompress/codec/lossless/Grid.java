@@ -55,6 +55,22 @@ final class Grid {
         return identity ? (short) (code - 32768) : values[code];
     }
 
+    /** Per code, its value: {@link #value} as a table (a decoder's; the identity's is shared). */
+    short[] valueTable() {
+        return identity ? IdentityValues.TABLE : values;
+    }
+
+    /** Built when a frame without a grid is first decoded this way. */
+    private static final class IdentityValues {
+        static final short[] TABLE = new short[MAX_CODE + 1];
+
+        static {
+            for (int code = 0; code <= MAX_CODE; code++) {
+                TABLE[code] = (short) (code - 32768);
+            }
+        }
+    }
+
     /**
      * The grid of {@code samples[offset..offset+count)}, and each sample's code written to {@code codes}. The
      * identity when the most common gap between distinct values is 1 (no grid to exploit).

@@ -181,14 +181,11 @@ final class PredictiveCoder {
         }
         FrameScratch scratch = FrameScratch.ofThread();
         int[] residuals = scratch.residuals(count);
-        Grid grid;
         if ((mode & RANS) != 0) {
-            boolean lms = order == Predictor.LMS;
-            grid = decodeRans(payload, mode, count, bound, lms, residuals, scratch);
-            if (lms) {
-                return values(residuals, count, grid); // rANS decoded the codes themselves
-            }
-        } else if ((mode & RICE) != 0) {
+            return decodeRans(payload, mode, count, bound, order, residuals, scratch);
+        }
+        Grid grid;
+        if ((mode & RICE) != 0) {
             BitReader in = new BitReader(payload, HEADER_BYTES);
             grid = (mode & GRID) != 0 ? readGrid(mode, in, count) : Grid.identity();
             RiceResiduals.decode(in, residuals, count);
@@ -205,8 +202,11 @@ final class PredictiveCoder {
         return reconstruct(residuals, count, order, bound, grid);
     }
 
-    /** Reads a rANS payload's grid and decodes its residuals, or its codes when {@code lms}, into {@code out}. */
-    private static Grid decodeRans(byte[] payload, int mode, int count, int bound, boolean lms, int[] out,
+    /**
+     * Reads a rANS payload's grid and decodes its samples: straight from the coder's loop under LMS, else from the
+     * residuals it decodes into {@code residuals}.
+     */
+    private static short[] decodeRans(byte[] payload, int mode, int count, int bound, int order, int[] residuals,
             FrameScratch scratch) throws CodecException {
         int start = HEADER_BYTES + RansResiduals.LENGTH_BYTES;
         if (payload.length < start) {
@@ -229,10 +229,15 @@ final class PredictiveCoder {
             grid = readGrid(mode, gridBits, count);
             bitsStart = gridBits.bytePosition();
         }
-        RansResiduals.decode(payload, start, end, bitsStart, payload.length, out, count,
-                lms ? new RansResiduals.Prediction(true, bound, grid.maxCode()) : RansResiduals.Prediction.NONE,
-                scratch);
-        return grid;
+        RansResiduals.Streams streams = new RansResiduals.Streams(payload, start, end, bitsStart, payload.length);
+        if (order == Predictor.LMS) {
+            short[] samples = new short[count];
+            RansResiduals.decodeSamples(streams, samples, grid.valueTable(), count,
+                    new RansResiduals.Prediction(true, bound, grid.maxCode()), scratch);
+            return samples;
+        }
+        RansResiduals.decode(streams, residuals, count, scratch);
+        return reconstruct(residuals, count, order, bound, grid);
     }
 
     private static short[] reconstruct(int[] residuals, int count, int order, int bound, Grid grid)

@@ -50,8 +50,7 @@ final class RansResiduals {
         boolean predicting = prediction.lms();
         AdaptiveFrequencies model = scratch.encoding;
         model.reset();
-        int[] starts = scratch.starts(count);
-        int[] frequencies = scratch.frequencies(count);
+        int[] intervals = scratch.intervals(count);
         // Flat bits: at most 15 + 41 (an escape) a sample, and 8 bytes of slack for the word stores.
         byte[] bits = scratch.bits(7 * count + 16);
         int size = 0;
@@ -66,8 +65,7 @@ final class RansResiduals {
             int k = ResidualModel.k(mean16);
             int shift = shift(k);
             int symbol = Math.min(v >>> shift, ESCAPE);
-            starts[t] = model.start(k, symbol);
-            frequencies[t] = model.frequency(k, symbol);
+            intervals[t] = model.interval(k, symbol);
             model.count(k, symbol);
             used |= 1 << k;
             if (--untilRebuild == 0) {
@@ -105,7 +103,7 @@ final class RansResiduals {
             size++; // the last partial byte, already stored, padded with zeros
         }
         byte[] symbols = scratch.symbols(Rans.maxBytes(count));
-        int from = Rans.encode(starts, frequencies, count, symbols);
+        int from = Rans.encode(intervals, count, symbols);
         int length = symbols.length - from;
         byte[] stream = new byte[LENGTH_BYTES + length + grid.length + size];
         for (int i = 0; i < LENGTH_BYTES; i++) {
@@ -117,12 +115,31 @@ final class RansResiduals {
         return stream;
     }
 
+    /** Where a payload's rANS stream and flat bits are: {@code in[symbolsStart, symbolsEnd)}, {@code in[bitsStart, bitsEnd)}. */
+    record Streams(byte[] in, int symbolsStart, int symbolsEnd, int bitsStart, int bitsEnd) {
+    }
+
+    /** Decodes {@link #encode}'s streams of residuals (a fixed predictor's) into {@code residuals[0, count)}. */
+    static void decode(Streams streams, int[] residuals, int count, FrameScratch scratch) throws CodecException {
+        decode(streams, residuals, null, null, count, Prediction.NONE, scratch);
+    }
+
     /**
-     * Decodes {@link #encode}'s streams, {@code in[symbolsStart, symbolsEnd)} and {@code in[bitsStart, bitsEnd)}, into
-     * {@code out[0, count)}: the residuals, or with {@code prediction.lms()} the codes.
+     * Decodes {@link #encode}'s streams of LMS-predicted codes straight into the frame's samples: {@code samples[t]}
+     * is {@code valueOfCode[code]} (the grid's values), stored in the decoding loop rather than in a pass of its own.
      */
-    static void decode(byte[] in, int symbolsStart, int symbolsEnd, int bitsStart, int bitsEnd, int[] out,
-            int count, Prediction prediction, FrameScratch scratch) throws CodecException {
+    static void decodeSamples(Streams streams, short[] samples, short[] valueOfCode, int count, Prediction prediction,
+            FrameScratch scratch) throws CodecException {
+        decode(streams, null, samples, valueOfCode, count, prediction, scratch);
+    }
+
+    private static void decode(Streams streams, int[] residuals, short[] samples, short[] valueOfCode, int count,
+            Prediction prediction, FrameScratch scratch) throws CodecException {
+        byte[] in = streams.in();
+        int symbolsStart = streams.symbolsStart();
+        int symbolsEnd = streams.symbolsEnd();
+        int bitsStart = streams.bitsStart();
+        int bitsEnd = streams.bitsEnd();
         LmsPredictor lms = new LmsPredictor(prediction.maxCode(), new StepQuantiser(prediction.bound()));
         boolean predicting = prediction.lms();
         AdaptiveFrequencies model = scratch.decoding;
@@ -155,9 +172,9 @@ final class RansResiduals {
         for (int t = 0; t < count; t++) {
             int k = ResidualModel.k(mean16);
             int shift = shift(k);
-            int slot = Rans.slot(x);
-            int symbol = model.symbol(k, slot);
-            x = Rans.decode(x, model.start(k, symbol), model.frequency(k, symbol));
+            int entry = model.entry(k, Rans.slot(x));
+            int symbol = AdaptiveFrequencies.symbolOf(entry);
+            x = Rans.decode(x, AdaptiveFrequencies.startOf(entry), AdaptiveFrequencies.frequencyOf(entry));
             if (x < Rans.LOW) {
                 x = x << 8 | (p < symbolsEnd ? in[p] & 0xFF : 0);
                 p++;
@@ -205,7 +222,11 @@ final class RansResiduals {
             if (position > limit) {
                 throw truncated(t);
             }
-            out[t] = predicting ? lms.code(v, t) : v;
+            if (predicting) {
+                samples[t] = valueOfCode[lms.code(v, t)];
+            } else {
+                residuals[t] = v;
+            }
             mean16 = ResidualModel.update(mean16, v);
         }
         if (p != symbolsEnd || x != Rans.LOW || next1 != Rans.LOW || next2 != Rans.LOW || next3 != Rans.LOW) {
