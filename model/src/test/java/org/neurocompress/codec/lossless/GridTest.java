@@ -88,41 +88,12 @@ class GridTest {
 
     @Test
     void damagedCompactGridsAreRefusedWithTheirReason() {
-        // n = 3 values, first 0, step 64, no wide gaps, then one uneven gap at a code past the last value.
-        BitWriter past = new BitWriter(64);
-        Grid.Sink out = Grid.sink(past);
-        out.unsigned(0, 2);
-        out.bits(0, 16);
-        out.unsigned(0, 64);
-        out.unsigned(0, 0);
-        out.unsigned(0, 1);
-        out.unsigned(0, 10); // distance +5: code 5, past code 2
-        out.unsigned(0, 2);
-        assertTrue(message(past).contains("not at a value's code"));
-        BitWriter wide = new BitWriter(64);
-        out = Grid.sink(wide);
-        out.unsigned(0, 2);
-        out.bits(0, 16);
-        out.unsigned(0, 64);
-        out.unsigned(0, 1);
-        out.unsigned(0, 7); // index 8 of 3 values
-        out.unsigned(0, 0);
-        assertTrue(message(wide).contains("wide gap 1 of 1 is past"));
-        BitWriter many = new BitWriter(64);
-        out = Grid.sink(many);
-        out.unsigned(0, 2);
-        out.bits(0, 16);
-        out.unsigned(0, 64);
-        out.unsigned(0, 1_000_000);
-        assertTrue(message(many).contains("1000000 wide gaps among 3 values"));
-        BitWriter range = new BitWriter(64);
-        out = Grid.sink(range);
-        out.unsigned(0, 2);
-        out.bits(65_000, 16);
-        out.unsigned(0, 64_000);
-        out.unsigned(0, 0);
-        out.unsigned(0, 0);
-        assertTrue(message(range).contains("out of the 16-bit range"));
+        // 3 values from 0 on a step of 64, no wide gap, one uneven gap at distance +5 (code 5, past the last, 2).
+        assertTrue(message(compactStream(3, 0, 64, 0, 1, 10, 2)).contains("not at a value's code"));
+        // One wide gap at index 8 of 3 values.
+        assertTrue(message(compactStream(3, 0, 64, 1, 7, 0)).contains("wide gap 1 of 1 is past"));
+        assertTrue(message(compactStream(3, 0, 64, 1_000_000)).contains("1000000 wide gaps among 3 values"));
+        assertTrue(message(compactStream(3, 65_000, 64_000, 0, 0)).contains("out of the 16-bit range"));
         SplittableRandom random = new SplittableRandom(9);
         byte[] good = compact(detect(adcLike(16_384, 7)));
         for (int trial = 0; trial < 2000; trial++) {
@@ -140,10 +111,22 @@ class GridTest {
         }
     }
 
-    private static String message(BitWriter stream) {
-        byte[] bytes = stream.finish();
+    /** A compact grid's stream: the value count, the first value, the step, then these unsigned integers. */
+    private static byte[] compactStream(int values, int first, int step, int... rest) {
+        BitWriter stream = new BitWriter(64);
+        Grid.Sink out = Grid.sink(stream);
+        out.unsigned(0, values - 1);
+        out.bits(first, 16);
+        out.unsigned(0, step);
+        for (int value : rest) {
+            out.unsigned(0, value);
+        }
+        return stream.finish();
+    }
+
+    private static String message(byte[] stream) {
         return assertThrows(CodecException.class,
-                () -> Grid.readCompact(Grid.source(new BitReader(bytes, 0)), 16_384)).getMessage();
+                () -> Grid.readCompact(Grid.source(new BitReader(stream, 0)), 16_384)).getMessage();
     }
 
     private static short[] fill(int n, java.util.function.IntUnaryOperator f) {
