@@ -229,8 +229,8 @@ final class Grid {
      * Writes the grid compactly (payload mode bit {@code COMPACT_GRID}): distinct count, first value, step; then the
      * gaps of more than one step (levels the frame never used) as distances between their indexes, and the gaps that
      * are not whole steps (where the ADC's scale adds or drops a value unit) as distances between their codes, each
-     * distance and remainder coded as its change from the last: an N1 grid gains a unit every 16 codes or so, which
-     * then costs about two bits instead of two bits for every value.
+     * distance and remainder coded as its change from the last: an N1 grid gains a unit every 16 codes or so, and
+     * such a gap then costs about three bits where the plain layout spends two on every value.
      */
     void writeCompact(Sink out) {
         int n = distinct.length;

@@ -94,7 +94,7 @@ final class PredictiveCoder {
         return payload;
     }
 
-    /** Whether {@link Grid#writeCompact} takes fewer bytes than {@link Grid#write} (on N1 grids about a third). */
+    /** Whether {@link Grid#writeCompact} takes no more bytes than {@link Grid#write} (on N1 grids, less than half). */
     private static boolean compactIsSmaller(Grid grid) {
         BitWriter plain = new BitWriter(64);
         grid.write(Grid.sink(plain));
@@ -112,7 +112,8 @@ final class PredictiveCoder {
     }
 
     private static Grid readGrid(int mode, BitReader in, int count) throws CodecException {
-        return (mode & COMPACT_GRID) != 0 ? Grid.readCompact(Grid.source(in), count) : Grid.read(Grid.source(in), count);
+        return (mode & COMPACT_GRID) != 0 ? Grid.readCompact(Grid.source(in), count)
+                : Grid.read(Grid.source(in), count);
     }
 
     /** The zigzagged (quantised) prediction residuals, predicting from the codes the decoder will have. */

@@ -115,7 +115,10 @@ final class RansResiduals {
         return stream;
     }
 
-    /** Where a payload's rANS stream and flat bits are: {@code in[symbolsStart, symbolsEnd)}, {@code in[bitsStart, bitsEnd)}. */
+    /**
+     * Where a payload's rANS stream and flat bits are: {@code in[symbolsStart, symbolsEnd)} and
+     * {@code in[bitsStart, bitsEnd)}.
+     */
     record Streams(byte[] in, int symbolsStart, int symbolsEnd, int bitsStart, int bitsEnd) {
     }
 
