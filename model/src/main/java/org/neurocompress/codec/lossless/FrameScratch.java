@@ -17,6 +17,8 @@ final class FrameScratch {
      */
     final AdaptiveFrequencies encoding = new AdaptiveFrequencies(RansResiduals.CONTEXTS, false);
     final AdaptiveFrequencies decoding = new AdaptiveFrequencies(RansResiduals.CONTEXTS, true);
+    /** The sign bits' model of LMS rANS frames with code widths (512 KB, of which a frame clears its grid's codes). */
+    final CodeWidths widths = new CodeWidths();
     private int[] codes = new int[0];
     private int[] residuals = new int[0];
     private int[] intervals = new int[0];

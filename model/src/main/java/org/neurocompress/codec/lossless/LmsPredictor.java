@@ -33,7 +33,7 @@ final class LmsPredictor {
     }
 
     /** The prediction of the next code, in [0, maxCode]. */
-    private int predict() {
+    int predict() {
         if (!started) {
             return maxCode >>> 1;
         }
@@ -84,7 +84,11 @@ final class LmsPredictor {
 
     /** What {@link #residual} was given, from what it returned: predicts the next code, adds the residual, learns. */
     int code(int residual, int t) throws CodecException {
-        int prediction = predict();
+        return code(residual, predict(), t);
+    }
+
+    /** {@link #code(int, int)} when the caller has the prediction already ({@link #predict}, called once). */
+    int code(int residual, int prediction, int t) throws CodecException {
         int code = Predictor.code(prediction, residual, quantiser.width(), maxCode, t);
         accept(code, prediction);
         return code;

@@ -10,15 +10,17 @@ import org.neurocompress.frame.CodecId;
 /**
  * Exact compression of any 16-bit signal: grid, predictor and residual coder chosen per frame and signalled in the
  * payload ({@link PredictiveCoder}); a frame that would expand is stored as it is. Level 1, the default, predicts with
- * LMS and codes the residuals by rANS under adaptive 16-symbol distributions (the smallest); level 2 with a fixed
- * predictor and plain adaptive Rice codes (about 3% larger on N1 recordings, about twice as fast). Payloads of the
- * arithmetic-coded level 1 of earlier builds still decode.
+ * LMS and codes the residuals by rANS under adaptive 16-symbol distributions; level 2 with a fixed predictor and
+ * plain adaptive Rice codes (about 3.5% larger on N1 recordings, about three times as fast); level 3 as level 1, with
+ * each residual's sign bit coded under the code widths the frame has shown ({@link CodeWidths}: about 0.6-0.8%
+ * smaller than level 1 on N1 recordings, and slower). Payloads of the arithmetic-coded level 1 of earlier builds
+ * still decode.
  */
 public final class LosslessCodec implements Codec {
     public static final int SEGMENT_LENGTH = 4096;
     /** The nominal ratio is what N1 recordings reach, for display: the real ratio is the signal's. */
     public static final CodecSpec SPEC = new CodecSpec(CodecId.LOSSLESS, SEGMENT_LENGTH,
-            List.of(new CodecLevel(1, 3.5, 16), new CodecLevel(2, 3.35, 4)), 1, false);
+            List.of(new CodecLevel(1, 3.5, 16), new CodecLevel(2, 3.35, 4), new CodecLevel(3, 3.53, 16)), 1, false);
 
     @Override
     public CodecSpec spec() {
@@ -33,8 +35,12 @@ public final class LosslessCodec implements Codec {
     @Override
     public byte[] encode(short[] samples, int offset, int count, int level, int payloadBudget) {
         SPEC.level(level);
-        return PredictiveCoder.encode(samples, offset, count, 0,
-                level == 1 ? PredictiveCoder.Coder.RANS : PredictiveCoder.Coder.RICE);
+        PredictiveCoder.Coder coder = switch (level) {
+            case 1 -> PredictiveCoder.Coder.RANS;
+            case 2 -> PredictiveCoder.Coder.RICE;
+            default -> PredictiveCoder.Coder.RANS_WIDTHS;
+        };
+        return PredictiveCoder.encode(samples, offset, count, 0, coder);
     }
 
     @Override

@@ -22,6 +22,10 @@ final class PredictiveCoder {
     private static final int RANS = 1 << 5;
     /** The grid as {@link Grid#writeCompact} writes it (rANS and Rice payloads), where that is smaller. */
     private static final int COMPACT_GRID = 1 << 6;
+    /** Sign bits under the code widths ({@link CodeWidths}): lossless rANS LMS frames, grids of 2049 codes or fewer. */
+    private static final int CODE_WIDTHS = 1 << 7;
+    /** The most codes a grid may have for {@link #CODE_WIDTHS} (a 10- or 11-bit ADC's): their levels are recomputed. */
+    static final int WIDTHS_MAX_CODE = 2048;
 
     /** How the residuals are entropy-coded. */
     enum Coder {
@@ -34,7 +38,16 @@ final class PredictiveCoder {
         /** Adaptive Golomb–Rice bits: the fastest. */
         RICE,
         /** rANS-coded symbols under adaptive 16-symbol distributions ({@link RansResiduals}): small and fast. */
-        RANS
+        RANS,
+        /**
+         * {@link #RANS} with each residual's sign bit coded under the frame's code widths ({@link CodeWidths}) where
+         * the frame allows it: the smallest, and the slowest of the rANS coders.
+         */
+        RANS_WIDTHS;
+
+        boolean rans() {
+            return this == RANS || this == RANS_WIDTHS;
+        }
     }
 
     private PredictiveCoder() {
@@ -49,12 +62,14 @@ final class PredictiveCoder {
             order = Predictor.LMS; // about 1% smaller lossless, 2.5% near-lossless on dev/; too slow for Rice's level
         }
         // rANS takes LMS residuals in its own loop; the other coders and predictors take them first.
-        boolean fused = coder == Coder.RANS && order == Predictor.LMS;
+        boolean fused = coder.rans() && order == Predictor.LMS;
+        boolean widths = coder == Coder.RANS_WIDTHS && fused && bound == 0 && !grid.isIdentity()
+                && grid.maxCode() <= WIDTHS_MAX_CODE;
         int[] residuals = fused ? codes
                 : residuals(codes, count, order, bound, grid.maxCode(), scratch.residuals(count));
         byte[] stream;
         boolean compact = coder != Coder.MODELLED && !grid.isIdentity() && compactIsSmaller(grid);
-        if (coder == Coder.RANS) {
+        if (coder.rans()) {
             byte[] gridBytes = new byte[0];
             if (!grid.isIdentity()) {
                 BitWriter gridBits = new BitWriter(64);
@@ -62,7 +77,7 @@ final class PredictiveCoder {
                 gridBytes = gridBits.finish();
             }
             stream = RansResiduals.encode(residuals, count, fused
-                    ? new RansResiduals.Prediction(true, bound, grid.maxCode()) : RansResiduals.Prediction.NONE,
+                    ? new RansResiduals.Prediction(true, bound, grid.maxCode(), widths) : RansResiduals.Prediction.NONE,
                     gridBytes, scratch);
         } else if (coder == Coder.RICE) {
             BitWriter out = new BitWriter(count);
@@ -88,7 +103,7 @@ final class PredictiveCoder {
         byte[] payload = new byte[HEADER_BYTES + stream.length];
         payload[0] = FORMAT_VERSION;
         payload[1] = (byte) (order | (grid.isIdentity() ? 0 : GRID) | (coder == Coder.RICE ? RICE : 0)
-                | (coder == Coder.RANS ? RANS : 0) | (compact ? COMPACT_GRID : 0));
+                | (coder.rans() ? RANS : 0) | (compact ? COMPACT_GRID : 0) | (widths ? CODE_WIDTHS : 0));
         payload[2] = (byte) bound;
         System.arraycopy(stream, 0, payload, HEADER_BYTES, stream.length);
         return payload;
@@ -176,8 +191,11 @@ final class PredictiveCoder {
             return stored(payload, count);
         }
         int order = mode & ORDER_MASK;
-        if ((mode & ~(ORDER_MASK | GRID | RICE | RANS | COMPACT_GRID)) != 0 || (mode & (RICE | RANS)) == (RICE | RANS)
-                || (mode & COMPACT_GRID) != 0 && ((mode & GRID) == 0 || (mode & (RICE | RANS)) == 0)) {
+        if ((mode & ~(ORDER_MASK | GRID | RICE | RANS | COMPACT_GRID | CODE_WIDTHS)) != 0
+                || (mode & (RICE | RANS)) == (RICE | RANS)
+                || (mode & COMPACT_GRID) != 0 && ((mode & GRID) == 0 || (mode & (RICE | RANS)) == 0)
+                || (mode & CODE_WIDTHS) != 0 && ((mode & (GRID | RANS)) != (GRID | RANS) || order != Predictor.LMS
+                        || bound != 0)) {
             throw new CodecException("lossless payload mode 0x" + Integer.toHexString(mode) + " is not defined");
         }
         FrameScratch scratch = FrameScratch.ofThread();
@@ -232,9 +250,14 @@ final class PredictiveCoder {
         }
         RansResiduals.Streams streams = new RansResiduals.Streams(payload, start, end, bitsStart, payload.length);
         if (order == Predictor.LMS) {
+            boolean widths = (mode & CODE_WIDTHS) != 0;
+            if (widths && grid.maxCode() > WIDTHS_MAX_CODE) {
+                throw new CodecException("lossless payload models sign bits by code widths on a grid of "
+                        + (grid.maxCode() + 1) + " codes (at most " + (WIDTHS_MAX_CODE + 1) + ")");
+            }
             short[] samples = new short[count];
             RansResiduals.decodeSamples(streams, samples, grid.valueTable(), count,
-                    new RansResiduals.Prediction(true, bound, grid.maxCode()), scratch);
+                    new RansResiduals.Prediction(true, bound, grid.maxCode(), widths), scratch);
             return samples;
         }
         RansResiduals.decode(streams, residuals, count, scratch);

@@ -33,10 +33,19 @@ final class RansResiduals {
         return k > 0 ? k - 1 : 0;
     }
 
-    /** How a frame's values become residuals: given, or taken here under LMS. */
-    record Prediction(boolean lms, int bound, int maxCode) {
+    /**
+     * How a frame's values become residuals: given, or taken here under LMS; and with {@code widths} (LMS only) the
+     * residuals' sign bits coded under {@link CodeWidths} rather than flat.
+     */
+    record Prediction(boolean lms, int bound, int maxCode, boolean widths) {
         /** The values are the residuals already (a fixed predictor's). */
-        static final Prediction NONE = new Prediction(false, 0, 0);
+        static final Prediction NONE = new Prediction(false, 0, 0, false);
+
+        Prediction {
+            if (widths && !lms) {
+                throw new IllegalArgumentException("sign bits under code widths need the codes: LMS only");
+            }
+        }
     }
 
     /**
@@ -48,9 +57,15 @@ final class RansResiduals {
     static byte[] encode(int[] values, int count, Prediction prediction, byte[] grid, FrameScratch scratch) {
         LmsPredictor lms = new LmsPredictor(prediction.maxCode(), new StepQuantiser(prediction.bound()));
         boolean predicting = prediction.lms();
+        boolean signs = prediction.widths();
         AdaptiveFrequencies model = scratch.encoding;
         model.reset();
-        int[] intervals = scratch.intervals(count);
+        CodeWidths widths = scratch.widths;
+        if (signs) {
+            widths.reset(prediction.maxCode()); // only then: on a frame without a grid it clears 512 KB
+        }
+        int[] intervals = scratch.intervals(2 * count); // a symbol a sample, and a sign bit
+        int intervalCount = 0;
         // Flat bits: at most 15 + 41 (an escape) a sample, and 8 bytes of slack for the word stores.
         byte[] bits = scratch.bits(7 * count + 16);
         int size = 0;
@@ -65,7 +80,7 @@ final class RansResiduals {
             int k = ResidualModel.k(mean16);
             int shift = shift(k);
             int symbol = Math.min(v >>> shift, ESCAPE);
-            intervals[t] = model.interval(k, symbol);
+            intervals[intervalCount++] = model.interval(k, symbol);
             model.count(k, symbol);
             used |= 1 << k;
             if (--untilRebuild == 0) {
@@ -90,9 +105,24 @@ final class RansResiduals {
                 pending <<= fill & ~7;
                 fill &= 7;
             }
+            int flat = v;
+            int flatBits = shift;
+            if (signs) {
+                int code = values[t];
+                if (shift > 0 && symbol != ESCAPE) {
+                    // The sign bit by rANS under the code widths, the bits between it and the symbol flat.
+                    int m = v >>> 1;
+                    int context = widths.context(code - (m ^ -(v & 1)), m);
+                    intervals[intervalCount++] = widths.interval(context, v & 1);
+                    widths.learn(context, v & 1);
+                    flat = m;
+                    flatBits = shift - 1;
+                }
+                widths.count(code, t);
+            }
             // Every sample stores the word (no branch on whether a byte is complete); the next store overlaps it.
-            pending |= (v & ((1L << shift) - 1)) << 1 << (63 - fill - shift);
-            fill += shift;
+            pending |= (flat & ((1L << flatBits) - 1)) << 1 << (63 - fill - flatBits);
+            fill += flatBits;
             LONG_BIG_ENDIAN.set(bits, size, pending);
             size += fill >>> 3;
             pending <<= fill & ~7;
@@ -102,8 +132,8 @@ final class RansResiduals {
         if (fill > 0) {
             size++; // the last partial byte, already stored, padded with zeros
         }
-        byte[] symbols = scratch.symbols(Rans.maxBytes(count));
-        int from = Rans.encode(intervals, count, symbols);
+        byte[] symbols = scratch.symbols(Rans.maxBytes(intervalCount));
+        int from = Rans.encode(intervals, intervalCount, symbols);
         int length = symbols.length - from;
         byte[] stream = new byte[LENGTH_BYTES + length + grid.length + size];
         for (int i = 0; i < LENGTH_BYTES; i++) {
@@ -145,8 +175,13 @@ final class RansResiduals {
         int bitsEnd = streams.bitsEnd();
         LmsPredictor lms = new LmsPredictor(prediction.maxCode(), new StepQuantiser(prediction.bound()));
         boolean predicting = prediction.lms();
+        boolean signs = prediction.widths();
         AdaptiveFrequencies model = scratch.decoding;
         model.reset();
+        CodeWidths widths = scratch.widths;
+        if (signs) {
+            widths.reset(prediction.maxCode()); // only then: on a frame without a grid it clears 512 KB
+        }
         // The flat bits, copied with 16 zero bytes after them, so every read is one 8-byte load with no end check.
         int bitBytes = bitsEnd - bitsStart;
         byte[] flat = scratch.bits(bitBytes + 16);
@@ -220,13 +255,49 @@ final class RansResiduals {
             } else {
                 v = symbol << shift;
             }
+            boolean signed = signs && shift > 0 && symbol != ESCAPE;
+            int flatBits = signed ? shift - 1 : shift;
             v |= (int) (window(flat, position, bitBytes) >>> 1 >>> (63 - shift));
-            position += shift;
+            position += flatBits;
             if (position > limit) {
                 throw truncated(t);
             }
             if (predicting) {
-                samples[t] = valueOfCode[lms.code(v, t)];
+                int code;
+                if (signed) {
+                    int predicted = lms.predict();
+                    // v's lowest bit is not the sign (the window's next bit went there): the sign comes from rANS, in
+                    // the context of the two codes the magnitude m leaves.
+                    int m = v >>> 1;
+                    int context = widths.context(predicted, m);
+                    int one = widths.one(context);
+                    int slot = Rans.slot(x);
+                    int bit = slot >= (1 << AdaptiveFrequencies.SCALE_BITS) - one ? 1 : 0;
+                    x = bit == 0 ? Rans.decode(x, 0, (1 << AdaptiveFrequencies.SCALE_BITS) - one)
+                            : Rans.decode(x, (1 << AdaptiveFrequencies.SCALE_BITS) - one, one);
+                    if (x < Rans.LOW) { // as after a symbol
+                        x = x << 8 | (p < symbolsEnd ? in[p] & 0xFF : 0);
+                        p++;
+                        if (x < Rans.LOW) {
+                            x = x << 8 | (p < symbolsEnd ? in[p] & 0xFF : 0);
+                            p++;
+                        }
+                    }
+                    int signDone = x;
+                    x = next1;
+                    next1 = next2;
+                    next2 = next3;
+                    next3 = signDone;
+                    widths.learn(context, bit);
+                    v = m << 1 | bit;
+                    code = lms.code(v, predicted, t);
+                } else {
+                    code = lms.code(v, t);
+                }
+                samples[t] = valueOfCode[code];
+                if (signs) {
+                    widths.count(code, t);
+                }
             } else {
                 residuals[t] = v;
             }

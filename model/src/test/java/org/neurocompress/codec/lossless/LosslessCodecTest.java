@@ -56,8 +56,8 @@ class LosslessCodecTest {
     }
 
     @Test
-    void everySignalDecodesExactlyAtBothLevelsAndNeverExpandsBeyondItsHeader() throws CodecException {
-        for (int level = 1; level <= 2; level++) {
+    void everySignalDecodesExactlyAtEveryLevelAndNeverExpandsBeyondItsHeader() throws CodecException {
+        for (int level = 1; level <= LosslessCodec.SPEC.levels().size(); level++) {
             for (Map.Entry<String, short[]> e : adversarial().entrySet()) {
                 short[] x = e.getValue();
                 byte[] payload = lossless.encode(x, 0, x.length, level, 0);
@@ -79,6 +79,47 @@ class LosslessCodecTest {
         assertTrue(smallest.length < arithmetic.length && arithmetic.length < fast && fast < 1.1 * smallest.length,
                 "rANS " + smallest.length + " bytes, binary arithmetic " + arithmetic.length + ", fast " + fast);
         assertArrayEquals(x, lossless.decode(arithmetic, x.length, 1), "the binary arithmetic coder's payloads decode");
+    }
+
+    /**
+     * An electrode read by an ADC whose codes are unevenly wide (odd codes 1.3 times the step, even ones 0.7, each
+     * within 0.1 more, the same all through), on a grid of 64.06 units a code: what level 3's sign bits model.
+     */
+    static short[] unevenAdc(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] boundaries = new double[1023]; // boundaries[c] separates code c from code c + 1
+        double edge = 0.5;
+        for (int c = 0; c < boundaries.length; c++) {
+            boundaries[c] = edge;
+            edge += 1 + (c % 2 == 0 ? 0.3 : -0.3) + (random.nextDouble() - 0.5) * 0.2; // code c + 1's width
+        }
+        short[] x = new short[n];
+        double field = 0;
+        for (int i = 0; i < n; i++) {
+            field = 0.999 * field + random.nextGaussian() * 0.5;
+            double analog = 512 + field + random.nextGaussian() * 6;
+            int at = java.util.Arrays.binarySearch(boundaries, analog);
+            int code = Math.max(0, Math.min(1023, at >= 0 ? at + 1 : -at - 1));
+            x[i] = (short) (Math.round(code * 64.06) - 32768);
+        }
+        return x;
+    }
+
+    @Test
+    void level3ModelsUnevenCodeWidthsAndLosesLittleWithoutThem() throws CodecException {
+        short[] uneven = unevenAdc(65_536, 4);
+        byte[] rans = lossless.encode(uneven, 0, uneven.length, 1, 0);
+        byte[] widths = lossless.encode(uneven, 0, uneven.length, 3, 0);
+        assertEquals(0x80, widths[1] & 0x80, "level 3 codes sign bits under the code widths");
+        assertEquals(0, rans[1] & 0x80, "level 1 does not");
+        assertArrayEquals(uneven, lossless.decode(widths, uneven.length, 3));
+        assertTrue(widths.length < 0.99 * rans.length, "level 3 " + widths.length + " bytes, level 1 " + rans.length);
+        short[] even = new SyntheticElectrode(13, SyntheticElectrode.N1_SAMPLE_RATE).samples(65_536);
+        int evenRans = lossless.encode(even, 0, even.length, 1, 0).length;
+        byte[] evenWidths = lossless.encode(even, 0, even.length, 3, 0);
+        assertArrayEquals(even, lossless.decode(evenWidths, even.length, 3));
+        assertTrue(evenWidths.length < 1.005 * evenRans, "even codes: level 3 " + evenWidths.length
+                + " bytes, level 1 " + evenRans);
     }
 
     @Test
@@ -206,9 +247,9 @@ class LosslessCodecTest {
         byte[] mode = good.clone();
         mode[1] = (byte) 0x40;
         assertTrue(message(() -> lossless.decode(mode, x.length, 1)).contains("mode 0x40"), "compact, no grid");
-        byte[] undefined = good.clone();
-        undefined[1] |= (byte) 0x80;
-        assertTrue(message(() -> lossless.decode(undefined, x.length, 1)).contains("is not defined"));
+        byte[] riceWidths = lossless.encode(x, 0, x.length, 2, 0);
+        riceWidths[1] |= (byte) 0x80; // code widths are defined for rANS LMS payloads only
+        assertTrue(message(() -> lossless.decode(riceWidths, x.length, 2)).contains("is not defined"));
         byte[] both = good.clone();
         both[1] |= 0x10;
         assertTrue(message(() -> lossless.decode(both, x.length, 1)).contains("is not defined"), "rANS and Rice");
@@ -222,8 +263,9 @@ class LosslessCodecTest {
         assertTrue(message(() -> lossless.decode(cut, x.length, 2)).contains("ends early (truncated)"));
         assertTrue(message(() -> nearLossless.decode(good, x.length, 2)).contains("bound 0 does not match"));
         SplittableRandom random = new SplittableRandom(5);
-        for (int trial = 0; trial < 600; trial++) {
-            byte[] source = trial % 2 == 0 ? good : fast;
+        byte[] widths = lossless.encode(x, 0, x.length, 3, 0);
+        for (int trial = 0; trial < 900; trial++) {
+            byte[] source = trial % 3 == 0 ? good : trial % 3 == 1 ? fast : widths;
             byte[] damaged = trial % 10 < 2 ? java.util.Arrays.copyOf(source, random.nextInt(4, source.length))
                     : source.clone();
             damaged[3 + random.nextInt(damaged.length - 3)] ^= (byte) (1 << random.nextInt(8));
