@@ -60,10 +60,7 @@ final class RansResiduals {
         boolean signs = prediction.widths();
         AdaptiveFrequencies model = scratch.encoding;
         model.reset();
-        CodeWidths widths = scratch.widths;
-        if (signs) {
-            widths.reset(prediction.maxCode()); // only then: on a frame without a grid it clears 512 KB
-        }
+        CodeWidths widths = widths(prediction, scratch);
         int[] intervals = scratch.intervals(2 * count); // a symbol a sample, and a sign bit
         int intervalCount = 0;
         // Flat bits: at most 15 + 41 (an escape) a sample, and 8 bytes of slack for the word stores.
@@ -178,10 +175,7 @@ final class RansResiduals {
         boolean signs = prediction.widths();
         AdaptiveFrequencies model = scratch.decoding;
         model.reset();
-        CodeWidths widths = scratch.widths;
-        if (signs) {
-            widths.reset(prediction.maxCode()); // only then: on a frame without a grid it clears 512 KB
-        }
+        CodeWidths widths = widths(prediction, scratch);
         // The flat bits, copied with 16 zero bytes after them, so every read is one 8-byte load with no end check.
         int bitBytes = bitsEnd - bitsStart;
         byte[] flat = scratch.bits(bitBytes + 16);
@@ -306,6 +300,14 @@ final class RansResiduals {
         if (p != symbolsEnd || x != Rans.LOW || next1 != Rans.LOW || next2 != Rans.LOW || next3 != Rans.LOW) {
             throw new CodecException("lossless rANS stream does not end where its length says (damaged)");
         }
+    }
+
+    /** The thread's code widths, reset for this frame when it models its sign bits (a reset clears their codes). */
+    private static CodeWidths widths(Prediction prediction, FrameScratch scratch) {
+        if (prediction.widths()) {
+            scratch.widths.reset(prediction.maxCode());
+        }
+        return scratch.widths;
     }
 
     private static CodecException truncated(int t) {
