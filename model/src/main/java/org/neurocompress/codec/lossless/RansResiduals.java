@@ -61,7 +61,7 @@ final class RansResiduals {
         AdaptiveFrequencies model = scratch.encoding;
         model.reset();
         CodeWidths widths = widths(prediction, scratch);
-        int[] intervals = scratch.intervals(2 * count); // a symbol a sample, and a sign bit
+        int[] intervals = scratch.intervals(signs ? 2 * count : count); // a symbol a sample, and maybe a sign bit
         int intervalCount = 0;
         // Flat bits: at most 15 + 41 (an escape) a sample, and 8 bytes of slack for the word stores.
         byte[] bits = scratch.bits(7 * count + 16);
@@ -265,10 +265,9 @@ final class RansResiduals {
                     int m = v >>> 1;
                     int context = widths.context(predicted, m);
                     int one = widths.one(context);
-                    int slot = Rans.slot(x);
-                    int bit = slot >= (1 << AdaptiveFrequencies.SCALE_BITS) - one ? 1 : 0;
-                    x = bit == 0 ? Rans.decode(x, 0, (1 << AdaptiveFrequencies.SCALE_BITS) - one)
-                            : Rans.decode(x, (1 << AdaptiveFrequencies.SCALE_BITS) - one, one);
+                    int zero = (1 << AdaptiveFrequencies.SCALE_BITS) - one; // 0's interval [0, zero), 1's the rest
+                    int bit = Rans.slot(x) >= zero ? 1 : 0;
+                    x = bit == 0 ? Rans.decode(x, 0, zero) : Rans.decode(x, zero, one);
                     if (x < Rans.LOW) { // as after a symbol
                         x = x << 8 | (p < symbolsEnd ? in[p] & 0xFF : 0);
                         p++;
