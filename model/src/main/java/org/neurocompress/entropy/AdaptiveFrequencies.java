@@ -39,6 +39,8 @@ public final class AdaptiveFrequencies {
     private final int[] freshEntries;
     /** The contexts whose tables were rebuilt since the last {@link #reset}, as bits: the others are still fresh. */
     private int rebuilt;
+    /** Changes whenever a table may have: at each {@link #reset} and {@link #rebuild}. */
+    private int version;
 
     /** Tables for an encoder ({@code decoding} false) or a decoder ({@link #entry} needs {@code decoding}). */
     public AdaptiveFrequencies(int contexts, boolean decoding) {
@@ -61,6 +63,7 @@ public final class AdaptiveFrequencies {
 
     /** Back to the start of a frame: every count 1, every table the one those counts make. */
     public void reset() {
+        version++;
         Arrays.fill(counts, 1);
         // Copies of the first table into the contexts the last frame changed (most of the 17 it never uses).
         while (rebuilt != 0) {
@@ -70,6 +73,14 @@ public final class AdaptiveFrequencies {
             System.arraycopy(freshIntervals, 0, intervals, c * SYMBOLS, SYMBOLS);
             System.arraycopy(freshEntries, 0, entries, c * freshEntries.length, freshEntries.length);
         }
+    }
+
+    /**
+     * A number that changes whenever a table may have changed ({@link #reset}, {@link #rebuild}): what is derived
+     * from the tables stays valid while it does not.
+     */
+    public int version() {
+        return version;
     }
 
     /** Where symbol {@code s}'s interval starts in context {@code context}, of 2^11. */
@@ -132,6 +143,7 @@ public final class AdaptiveFrequencies {
      * counted since the last rebuild: the schedule lives in the coder's loop, in local variables.
      */
     public void rebuild(int contexts) {
+        version++;
         rebuilt |= contexts;
         while (contexts != 0) {
             int c = Integer.numberOfTrailingZeros(contexts);

@@ -12,6 +12,11 @@ import org.neurocompress.entropy.AdaptiveFrequencies;
  * frame is coded; every {@link #REFRESH} samples each code's level is set to log2 of its count over its four
  * neighbours' mean in quarter steps (integer arithmetic, the same on every machine), and the sign bit is coded under
  * an adaptive probability in the context of the two candidates' level difference (−8..8) and whether m is 0.
+ *
+ * <p>The symbol before it can follow the widths too ({@link #weigh}): where a symbol stands for one or two codes, its
+ * frequency is scaled by their weights, 2^(0.7 · level / 4) (each code's level is an estimate from counts, so a
+ * weight of the full 2^(level / 4) trusts it too much: 0.7 gave the most in a scratch estimate on `dev/`, 1.0 and
+ * 0.4 a fifth less), and the 15 symbols below the escape are renormalised to the share they had.
  */
 final class CodeWidths {
     /** Samples between recomputations of the codes' levels. */
@@ -22,10 +27,20 @@ final class CodeWidths {
     private static final int ADAPTATION = 5;
     /** 2^((j + 0.5) / 4) for j = −8..7, in 16.16 fixed point: a level is how many of them a ratio reaches, − 8. */
     private static final long[] THRESHOLDS = new long[2 * LEVELS];
+    /** Per level + 8, a code's weight when symbols follow the widths: round(256 · 2^(0.7 · level / 4)), 97..676. */
+    static final int[] WEIGHTS = new int[2 * LEVELS + 1];
+    /** Codes of weight 256 each side of the grid in {@link #weights}: a symbol's candidates reach 15 codes away. */
+    private static final int PAD = 16;
+    private static final int ESCAPE = AdaptiveFrequencies.SYMBOLS - 1;
+    /** The rANS contexts whose symbols stand for one or two codes (Rice parameter 0, 1, 2: a shift of 0 or 1). */
+    static final int WEIGHED_CONTEXTS = 3;
 
     static {
         for (int j = -LEVELS; j < LEVELS; j++) {
             THRESHOLDS[j + LEVELS] = Math.round(65536 * StrictMath.pow(2, (j + 0.5) / 4));
+        }
+        for (int j = -LEVELS; j <= LEVELS; j++) {
+            WEIGHTS[j + LEVELS] = (int) Math.round(256 * StrictMath.pow(2, 0.7 * j / 4));
         }
     }
 
@@ -33,8 +48,25 @@ final class CodeWidths {
     private final int[] counts = new int[Grid.MAX_CODE + 5];
     /** Per code + 1 (a zero each side, for candidates past the grid's ends), its level. */
     private final int[] levels = new int[Grid.MAX_CODE + 3];
+    /** Per code + {@link #PAD}, its weight ({@link #WEIGHTS} of its level). */
+    private final int[] weights = new int[PredictiveCoder.WIDTHS_MAX_CODE + 1 + 2 * PAD];
     /** Per context, the probability of a 1 bit, of 2^11. */
     private final int[] ones = new int[CONTEXTS];
+    /** The weighed symbols' products of frequency and weight, then their intervals ({@link #weigh}). */
+    private final int[] products = new int[ESCAPE];
+    /**
+     * Weighed tables already made, per context (0..2: the contexts of one or two codes a symbol) and prediction, 16
+     * packed intervals each: a table holds until its context's frequencies or the weights change, 1024 samples, in
+     * which a frame predicts far fewer distinct codes.
+     */
+    private final int[] tables = new int[WEIGHED_CONTEXTS * (PredictiveCoder.WIDTHS_MAX_CODE + 1) * 16];
+    /** Per table, the {@link #epoch} it was made in. */
+    private final int[] stamps = new int[WEIGHED_CONTEXTS * (PredictiveCoder.WIDTHS_MAX_CODE + 1)];
+    /** Changes with the weights, the frame and the frequencies' tables ({@link AdaptiveFrequencies#version}). */
+    private int epoch = 1;
+    /** Whether the levels have been computed yet this frame: until then every weight is the same. */
+    private boolean weighing;
+    private int tablesVersion;
     private int maxCode;
     /** The lowest and highest code counted since the last refresh: only the levels around them can have changed. */
     private int lowest;
@@ -45,6 +77,12 @@ final class CodeWidths {
         this.maxCode = maxCode;
         Arrays.fill(counts, 0, maxCode + 5, 0);
         Arrays.fill(levels, 0, maxCode + 3, 0);
+        Arrays.fill(weights, 0, maxCode + 1 + 2 * PAD, WEIGHTS[LEVELS]);
+        weighing = false;
+        if (++epoch > Integer.MAX_VALUE / 2) { // after some ten million frames: the stamps start again
+            Arrays.fill(stamps, 0);
+            epoch = 1;
+        }
         Arrays.fill(ones, SCALE / 2);
         lowest = Integer.MAX_VALUE;
         highest = -1;
@@ -102,8 +140,104 @@ final class CodeWidths {
                 }
             }
             levels[c + 1] = reached - LEVELS;
+            weights[c + PAD] = WEIGHTS[reached];
         }
         lowest = Integer.MAX_VALUE;
         highest = -1;
+        epoch++;
+        weighing = true;
+    }
+
+    /**
+     * Whether symbols are weighed yet: from the frame's first recomputation of the levels on (before it every weight
+     * is the same, and weighing would only round the table's frequencies again).
+     */
+    boolean weighing() {
+        return weighing;
+    }
+
+    /**
+     * The interval of {@code symbol} < 15 in {@code model}'s {@code context} weighed by its codes' widths
+     * ({@link #weigh}), packed as {@link AdaptiveFrequencies#pack} packs them.
+     */
+    int weighedInterval(AdaptiveFrequencies model, int context, int prediction, int shift, int symbol) {
+        return tables[table(model, context, prediction, shift) + symbol];
+    }
+
+    /** The weighed interval ({@link #weighedInterval}) that holds {@code slot}, packed with its symbol. */
+    int weighedEntry(AdaptiveFrequencies model, int context, int prediction, int shift, int slot) {
+        if (slot >= AdaptiveFrequencies.startOf(model.interval(context, ESCAPE))) {
+            return model.entry(context, slot); // the table's interval: nothing to weigh
+        }
+        int table = table(model, context, prediction, shift);
+        int symbol = 0;
+        for (int s = 1; s < ESCAPE; s++) {
+            symbol += (slot - AdaptiveFrequencies.startOf(tables[table + s])) >>> 31 ^ 1; // 1 where it starts ≤ slot
+        }
+        return tables[table + symbol];
+    }
+
+    /** Where in {@link #tables} the weighed table of {@code context} and {@code prediction} is, made if need be. */
+    private int table(AdaptiveFrequencies model, int context, int prediction, int shift) {
+        int version = model.version();
+        if (version != tablesVersion) {
+            tablesVersion = version;
+            epoch++;
+        }
+        int key = context * (PredictiveCoder.WIDTHS_MAX_CODE + 1) + prediction;
+        int table = key << 4;
+        if (stamps[key] != epoch) {
+            weigh(model, context, prediction, shift, table);
+            stamps[key] = epoch;
+        }
+        return table;
+    }
+
+    /**
+     * Fills {@link #tables} from {@code table} on with the intervals of the 15 symbols below the escape in
+     * {@code model}'s {@code context}, each frequency times the weights of the codes the symbol stands for from
+     * {@code prediction}: with {@code shift} 0 symbol u is the one code p + u / 2 (u even) or p − (u + 1) / 2 (odd),
+     * with {@code shift} 1 symbol m the two codes p + m and p − m − 1. They share what the escape leaves (its start):
+     * each max(1, round(product × ⌊(share − 15)·2^32 / Σ products⌋ / 2^32)), which sums to at most the share, the
+     * remainder to the first largest.
+     */
+    private void weigh(AdaptiveFrequencies model, int context, int prediction, int shift, int table) {
+        int p = prediction + PAD;
+        long total = 0;
+        if (shift == 0) {
+            for (int s = 0; s < ESCAPE; s++) {
+                int code = p + ((s & 1) == 0 ? s >>> 1 : -((s + 1) >>> 1));
+                int product = AdaptiveFrequencies.frequencyOf(model.interval(context, s)) * weights[code];
+                products[s] = product;
+                total += product;
+            }
+        } else {
+            for (int s = 0; s < ESCAPE; s++) {
+                int product = AdaptiveFrequencies.frequencyOf(model.interval(context, s))
+                        * (weights[p + s] + weights[p - s - 1]);
+                products[s] = product;
+                total += product;
+            }
+        }
+        int share = AdaptiveFrequencies.startOf(model.interval(context, ESCAPE));
+        long reciprocal = ((long) (share - ESCAPE) << 32) / total;
+        int sum = 0;
+        int largest = 0;
+        int largestFrequency = 0;
+        for (int s = 0; s < ESCAPE; s++) {
+            int f = Math.max(1, (int) (products[s] * reciprocal + (1L << 31) >>> 32));
+            products[s] = f;
+            sum += f;
+            if (f > largestFrequency) {
+                largestFrequency = f;
+                largest = s;
+            }
+        }
+        products[largest] += share - sum;
+        int start = 0;
+        for (int s = 0; s < ESCAPE; s++) {
+            tables[table + s] = AdaptiveFrequencies.pack(s, start, products[s]);
+            start += products[s];
+        }
     }
 }

@@ -12,8 +12,9 @@ import org.neurocompress.frame.CodecId;
  * payload ({@link PredictiveCoder}); a frame that would expand is stored as it is. Level 1, the default, predicts with
  * LMS and codes the residuals by rANS under adaptive 16-symbol distributions; level 2 with a fixed predictor and
  * plain adaptive Rice codes (about 3.5% larger on N1 recordings, about three times as fast); level 3 as level 1, with
- * each residual's sign bit coded under the code widths the frame has shown ({@link CodeWidths}: about 0.6-0.8%
- * smaller than level 1 on N1 recordings, and slower). Payloads of the arithmetic-coded level 1 of earlier builds
+ * each residual's sign bit, and its symbol where that stands for one or two codes, coded under the code widths the
+ * frame has shown ({@link CodeWidths}: about 1.3-1.5% smaller than level 1 on N1 recordings, and two to three times
+ * slower). Payloads of the arithmetic-coded level 1 of earlier builds
  * still decode.
  */
 public final class LosslessCodec implements Codec {
@@ -38,7 +39,7 @@ public final class LosslessCodec implements Codec {
         PredictiveCoder.Coder coder = switch (level) {
             case 1 -> PredictiveCoder.Coder.RANS;
             case 2 -> PredictiveCoder.Coder.RICE;
-            default -> PredictiveCoder.Coder.RANS_WIDTHS;
+            default -> PredictiveCoder.Coder.RANS_WEIGHED;
         };
         return PredictiveCoder.encode(samples, offset, count, 0, coder);
     }

@@ -24,6 +24,11 @@ final class PredictiveCoder {
     private static final int COMPACT_GRID = 1 << 6;
     /** Sign bits under the code widths ({@link CodeWidths}): lossless rANS LMS frames, grids of 2049 codes or fewer. */
     private static final int CODE_WIDTHS = 1 << 7;
+    /**
+     * With {@link #CODE_WIDTHS} only (bit 3 alone is {@link #STORED}): the rANS symbols of one or two codes weighed by
+     * those codes' widths too.
+     */
+    private static final int WEIGHED_SYMBOLS = STORED;
     /** The most codes a grid may have for {@link #CODE_WIDTHS} (a 10- or 11-bit ADC's): their levels are recomputed. */
     static final int WIDTHS_MAX_CODE = 2048;
 
@@ -43,10 +48,19 @@ final class PredictiveCoder {
          * {@link #RANS} with each residual's sign bit coded under the frame's code widths ({@link CodeWidths}) where
          * the frame allows it: the smallest, and the slowest of the rANS coders.
          */
-        RANS_WIDTHS;
+        RANS_WIDTHS,
+        /**
+         * {@link #RANS_WIDTHS} with the symbols that stand for one or two codes weighed by those codes' widths
+         * ({@link CodeWidths#weigh}): smaller again, and slower.
+         */
+        RANS_WEIGHED;
 
         boolean rans() {
-            return this == RANS || this == RANS_WIDTHS;
+            return this == RANS || widths();
+        }
+
+        boolean widths() {
+            return this == RANS_WIDTHS || this == RANS_WEIGHED;
         }
     }
 
@@ -63,8 +77,9 @@ final class PredictiveCoder {
         }
         // rANS takes LMS residuals in its own loop; the other coders and predictors take them first.
         boolean fused = coder.rans() && order == Predictor.LMS;
-        boolean widths = coder == Coder.RANS_WIDTHS && fused && bound == 0 && !grid.isIdentity()
+        boolean widths = coder.widths() && fused && bound == 0 && !grid.isIdentity()
                 && grid.maxCode() <= WIDTHS_MAX_CODE;
+        boolean weighed = widths && coder == Coder.RANS_WEIGHED;
         int[] residuals = fused ? codes
                 : residuals(codes, count, order, bound, grid.maxCode(), scratch.residuals(count));
         byte[] stream;
@@ -77,7 +92,8 @@ final class PredictiveCoder {
                 gridBytes = gridBits.finish();
             }
             stream = RansResiduals.encode(residuals, count, fused
-                    ? new RansResiduals.Prediction(true, bound, grid.maxCode(), widths) : RansResiduals.Prediction.NONE,
+                    ? new RansResiduals.Prediction(true, bound, grid.maxCode(), widths, weighed)
+                    : RansResiduals.Prediction.NONE,
                     gridBytes, scratch);
         } else if (coder == Coder.RICE) {
             BitWriter out = new BitWriter(count);
@@ -103,7 +119,8 @@ final class PredictiveCoder {
         byte[] payload = new byte[HEADER_BYTES + stream.length];
         payload[0] = FORMAT_VERSION;
         payload[1] = (byte) (order | (grid.isIdentity() ? 0 : GRID) | (coder == Coder.RICE ? RICE : 0)
-                | (coder.rans() ? RANS : 0) | (compact ? COMPACT_GRID : 0) | (widths ? CODE_WIDTHS : 0));
+                | (coder.rans() ? RANS : 0) | (compact ? COMPACT_GRID : 0) | (widths ? CODE_WIDTHS : 0)
+                | (weighed ? WEIGHED_SYMBOLS : 0));
         payload[2] = (byte) bound;
         System.arraycopy(stream, 0, payload, HEADER_BYTES, stream.length);
         return payload;
@@ -191,7 +208,8 @@ final class PredictiveCoder {
             return stored(payload, count);
         }
         int order = mode & ORDER_MASK;
-        if ((mode & ~(ORDER_MASK | GRID | RICE | RANS | COMPACT_GRID | CODE_WIDTHS)) != 0
+        if ((mode & ~(ORDER_MASK | GRID | RICE | RANS | COMPACT_GRID | CODE_WIDTHS | WEIGHED_SYMBOLS)) != 0
+                || (mode & WEIGHED_SYMBOLS) != 0 && (mode & CODE_WIDTHS) == 0
                 || (mode & (RICE | RANS)) == (RICE | RANS)
                 || (mode & COMPACT_GRID) != 0 && ((mode & GRID) == 0 || (mode & (RICE | RANS)) == 0)
                 || (mode & CODE_WIDTHS) != 0 && ((mode & (GRID | RANS)) != (GRID | RANS) || order != Predictor.LMS
@@ -251,13 +269,14 @@ final class PredictiveCoder {
         RansResiduals.Streams streams = new RansResiduals.Streams(payload, start, end, bitsStart, payload.length);
         if (order == Predictor.LMS) {
             boolean widths = (mode & CODE_WIDTHS) != 0;
+            boolean weighed = (mode & WEIGHED_SYMBOLS) != 0;
             if (widths && grid.maxCode() > WIDTHS_MAX_CODE) {
                 throw new CodecException("lossless payload models sign bits by code widths on a grid of "
                         + (grid.maxCode() + 1) + " codes (at most " + (WIDTHS_MAX_CODE + 1) + ")");
             }
             short[] samples = new short[count];
             RansResiduals.decodeSamples(streams, samples, grid.valueTable(), count,
-                    new RansResiduals.Prediction(true, bound, grid.maxCode(), widths), scratch);
+                    new RansResiduals.Prediction(true, bound, grid.maxCode(), widths, weighed), scratch);
             return samples;
         }
         RansResiduals.decode(streams, residuals, count, scratch);

@@ -34,16 +34,20 @@ final class RansResiduals {
     }
 
     /**
-     * How a frame's values become residuals: given, or taken here under LMS; and with {@code widths} (LMS only) the
-     * residuals' sign bits coded under {@link CodeWidths} rather than flat.
+     * How a frame's values become residuals: given, or taken here under LMS; with {@code widths} (LMS only) the
+     * residuals' sign bits coded under {@link CodeWidths} rather than flat, and with {@code symbols} (with
+     * {@code widths} only) the symbols of one or two codes weighed by those codes' widths too.
      */
-    record Prediction(boolean lms, int bound, int maxCode, boolean widths) {
+    record Prediction(boolean lms, int bound, int maxCode, boolean widths, boolean symbols) {
         /** The values are the residuals already (a fixed predictor's). */
-        static final Prediction NONE = new Prediction(false, 0, 0, false);
+        static final Prediction NONE = new Prediction(false, 0, 0, false, false);
 
         Prediction {
             if (widths && !lms) {
                 throw new IllegalArgumentException("sign bits under code widths need the codes: LMS only");
+            }
+            if (symbols && !widths) {
+                throw new IllegalArgumentException("symbols under code widths come with the sign bits under them");
             }
         }
     }
@@ -58,6 +62,7 @@ final class RansResiduals {
         LmsPredictor lms = new LmsPredictor(prediction.maxCode(), new StepQuantiser(prediction.bound()));
         boolean predicting = prediction.lms();
         boolean signs = prediction.widths();
+        boolean weighed = prediction.symbols();
         AdaptiveFrequencies model = scratch.encoding;
         model.reset();
         CodeWidths widths = widths(prediction, scratch);
@@ -77,7 +82,12 @@ final class RansResiduals {
             int k = ResidualModel.k(mean16);
             int shift = shift(k);
             int symbol = Math.min(v >>> shift, ESCAPE);
-            intervals[intervalCount++] = model.interval(k, symbol);
+            if (weighed && shift <= 1 && symbol != ESCAPE && widths.weighing()) {
+                int predicted = values[t] - ((v >>> 1) ^ -(v & 1)); // as the decoder has it, before the symbol
+                intervals[intervalCount++] = widths.weighedInterval(model, k, predicted, shift, symbol);
+            } else {
+                intervals[intervalCount++] = model.interval(k, symbol);
+            }
             model.count(k, symbol);
             used |= 1 << k;
             if (--untilRebuild == 0) {
@@ -173,6 +183,7 @@ final class RansResiduals {
         LmsPredictor lms = new LmsPredictor(prediction.maxCode(), new StepQuantiser(prediction.bound()));
         boolean predicting = prediction.lms();
         boolean signs = prediction.widths();
+        boolean weighed = prediction.symbols();
         AdaptiveFrequencies model = scratch.decoding;
         model.reset();
         CodeWidths widths = widths(prediction, scratch);
@@ -204,7 +215,9 @@ final class RansResiduals {
         for (int t = 0; t < count; t++) {
             int k = ResidualModel.k(mean16);
             int shift = shift(k);
-            int entry = model.entry(k, Rans.slot(x));
+            int predicted = weighed ? lms.predict() : 0;
+            int entry = weighed && shift <= 1 && widths.weighing() ? widths.weighedEntry(model, k, predicted, shift, Rans.slot(x))
+                    : model.entry(k, Rans.slot(x));
             int symbol = AdaptiveFrequencies.symbolOf(entry);
             x = Rans.decode(x, AdaptiveFrequencies.startOf(entry), AdaptiveFrequencies.frequencyOf(entry));
             if (x < Rans.LOW) {
@@ -259,7 +272,9 @@ final class RansResiduals {
             if (predicting) {
                 int code;
                 if (signed) {
-                    int predicted = lms.predict();
+                    if (!weighed) {
+                        predicted = lms.predict();
+                    }
                     // v's lowest bit is not the sign (the window's next bit went there): the sign comes from rANS, in
                     // the context of the two codes the magnitude m leaves.
                     int m = v >>> 1;
@@ -285,7 +300,7 @@ final class RansResiduals {
                     v = m << 1 | bit;
                     code = lms.code(v, predicted, t);
                 } else {
-                    code = lms.code(v, t);
+                    code = weighed ? lms.code(v, predicted, t) : lms.code(v, t);
                 }
                 samples[t] = valueOfCode[code];
                 if (signs) {

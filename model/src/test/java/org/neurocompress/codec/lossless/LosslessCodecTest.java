@@ -110,8 +110,8 @@ class LosslessCodecTest {
         short[] uneven = unevenAdc(65_536, 4);
         byte[] rans = lossless.encode(uneven, 0, uneven.length, 1, 0);
         byte[] widths = lossless.encode(uneven, 0, uneven.length, 3, 0);
-        assertEquals(0x80, widths[1] & 0x80, "level 3 codes sign bits under the code widths");
-        assertEquals(0, rans[1] & 0x80, "level 1 does not");
+        assertEquals(0x88, widths[1] & 0x88, "level 3 codes sign bits and symbols under the code widths");
+        assertEquals(0, rans[1] & 0x88, "level 1 does not");
         assertArrayEquals(uneven, lossless.decode(widths, uneven.length, 3));
         assertTrue(widths.length < 0.99 * rans.length, "level 3 " + widths.length + " bytes, level 1 " + rans.length);
         short[] even = new SyntheticElectrode(13, SyntheticElectrode.N1_SAMPLE_RATE).samples(65_536);
@@ -120,6 +120,53 @@ class LosslessCodecTest {
         assertArrayEquals(even, lossless.decode(evenWidths, even.length, 3));
         assertTrue(evenWidths.length < 1.005 * evenRans, "even codes: level 3 " + evenWidths.length
                 + " bytes, level 1 " + evenRans);
+    }
+
+    /**
+     * An electrode read by an ADC whose codes' widths scatter irregularly (1 ± 0.25 of the step, as real ADCs'
+     * differential non-linearity does): the codes a residual's magnitude leaves differ in width, not just the two
+     * sides of the prediction.
+     */
+    static short[] irregularAdc(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] boundaries = new double[1023];
+        double edge = 0.5;
+        for (int c = 0; c < boundaries.length; c++) {
+            boundaries[c] = edge;
+            edge += Math.max(0.3, Math.min(2, 1 + 0.25 * random.nextGaussian()));
+        }
+        short[] x = new short[n];
+        double field = 0;
+        for (int i = 0; i < n; i++) {
+            field = 0.999 * field + random.nextGaussian() * 0.5;
+            double analog = 512 + field + random.nextGaussian() * 3;
+            int at = java.util.Arrays.binarySearch(boundaries, analog);
+            int code = Math.max(0, Math.min(1023, at >= 0 ? at + 1 : -at - 1));
+            x[i] = (short) (Math.round(code * 64.06) - 32768);
+        }
+        return x;
+    }
+
+    @Test
+    void level3WeighsSymbolsByTheWidthsOfTheirCodes() throws CodecException {
+        short[] x = irregularAdc(65_536, 4);
+        byte[] weighed = lossless.encode(x, 0, x.length, 3, 0);
+        byte[] signs = PredictiveCoder.encode(x, 0, x.length, 0, PredictiveCoder.Coder.RANS_WIDTHS);
+        assertEquals(0x80, signs[1] & 0x88, "sign bits alone");
+        assertArrayEquals(x, lossless.decode(weighed, x.length, 3));
+        assertArrayEquals(x, lossless.decode(signs, x.length, 3));
+        assertTrue(weighed.length < 0.995 * signs.length, "symbols weighed " + weighed.length
+                + " bytes, sign bits alone " + signs.length);
+    }
+
+    @Test
+    void payloadsWithSignBitsAloneUnderTheWidthsOfEarlierBuildsStillDecode() throws Exception {
+        // Written by level 3 of the build before weighed symbols (cc90312) from unevenAdc(8192, 4).
+        short[] x = unevenAdc(8192, 4);
+        byte[] signs = resource("level3-sign-widths.bin");
+        assertEquals(0xE7, signs[1] & 0xFF, "LMS, grid, rANS, compact grid, sign bits under the widths");
+        assertArrayEquals(x, lossless.decode(signs, x.length, 3));
+        assertEquals(0xEF, lossless.encode(x, 0, x.length, 3, 0)[1] & 0xFF, "now with weighed symbols");
     }
 
     @Test
@@ -250,6 +297,9 @@ class LosslessCodecTest {
         byte[] riceWidths = lossless.encode(x, 0, x.length, 2, 0);
         riceWidths[1] |= (byte) 0x80; // code widths are defined for rANS LMS payloads only
         assertTrue(message(() -> lossless.decode(riceWidths, x.length, 2)).contains("is not defined"));
+        byte[] weighedAlone = good.clone();
+        weighedAlone[1] |= 0x08; // weighed symbols come only with the sign bits under the widths
+        assertTrue(message(() -> lossless.decode(weighedAlone, x.length, 1)).contains("is not defined"));
         byte[] both = good.clone();
         both[1] |= 0x10;
         assertTrue(message(() -> lossless.decode(both, x.length, 1)).contains("is not defined"), "rANS and Rice");
