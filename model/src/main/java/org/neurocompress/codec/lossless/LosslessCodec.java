@@ -21,7 +21,7 @@ public final class LosslessCodec implements Codec {
     public static final int SEGMENT_LENGTH = 4096;
     /** The nominal ratio is what N1 recordings reach, for display: the real ratio is the signal's. */
     public static final CodecSpec SPEC = new CodecSpec(CodecId.LOSSLESS, SEGMENT_LENGTH,
-            List.of(new CodecLevel(1, 3.5, 16), new CodecLevel(2, 3.35, 4), new CodecLevel(3, 3.53, 16)), 1, false);
+            List.of(new CodecLevel(1, 3.5, 16), new CodecLevel(2, 3.35, 4), new CodecLevel(3, 3.55, 16)), 1, false);
 
     @Override
     public CodecSpec spec() {
