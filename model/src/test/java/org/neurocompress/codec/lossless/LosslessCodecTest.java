@@ -87,17 +87,29 @@ class LosslessCodecTest {
      */
     static short[] unevenAdc(int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[] boundaries = new double[1023]; // boundaries[c] separates code c from code c + 1
+        double[] widths = new double[1023]; // widths[c] is code c + 1's
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = 1 + (c % 2 == 0 ? 0.3 : -0.3) + (random.nextDouble() - 0.5) * 0.2;
+        }
+        return read(widths, 6, n, random);
+    }
+
+    /**
+     * A slowly wandering field plus white noise of {@code noise} codes' deviation around code 512, read by an ADC whose
+     * codes 1..1023 are {@code widths} wide, on a grid of 64.06 units a code.
+     */
+    private static short[] read(double[] widths, double noise, int n, SplittableRandom random) {
+        double[] boundaries = new double[widths.length]; // boundaries[c] separates code c from code c + 1
         double edge = 0.5;
         for (int c = 0; c < boundaries.length; c++) {
             boundaries[c] = edge;
-            edge += 1 + (c % 2 == 0 ? 0.3 : -0.3) + (random.nextDouble() - 0.5) * 0.2; // code c + 1's width
+            edge += widths[c];
         }
         short[] x = new short[n];
         double field = 0;
         for (int i = 0; i < n; i++) {
             field = 0.999 * field + random.nextGaussian() * 0.5;
-            double analog = 512 + field + random.nextGaussian() * 6;
+            double analog = 512 + field + random.nextGaussian() * noise;
             int at = java.util.Arrays.binarySearch(boundaries, analog);
             int code = Math.max(0, Math.min(1023, at >= 0 ? at + 1 : -at - 1));
             x[i] = (short) (Math.round(code * 64.06) - 32768);
@@ -129,22 +141,11 @@ class LosslessCodecTest {
      */
     static short[] irregularAdc(int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[] boundaries = new double[1023];
-        double edge = 0.5;
-        for (int c = 0; c < boundaries.length; c++) {
-            boundaries[c] = edge;
-            edge += Math.max(0.3, Math.min(2, 1 + 0.25 * random.nextGaussian()));
+        double[] widths = new double[1023];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = Math.max(0.3, Math.min(2, 1 + 0.25 * random.nextGaussian()));
         }
-        short[] x = new short[n];
-        double field = 0;
-        for (int i = 0; i < n; i++) {
-            field = 0.999 * field + random.nextGaussian() * 0.5;
-            double analog = 512 + field + random.nextGaussian() * 3;
-            int at = java.util.Arrays.binarySearch(boundaries, analog);
-            int code = Math.max(0, Math.min(1023, at >= 0 ? at + 1 : -at - 1));
-            x[i] = (short) (Math.round(code * 64.06) - 32768);
-        }
-        return x;
+        return read(widths, 3, n, random);
     }
 
     @Test
