@@ -221,12 +221,12 @@ final class RansResiduals {
             int k = ResidualModel.k(mean16);
             int shift = shift(k);
             int predicted = weighed ? lms.predict() : 0;
-            int entry = weighed && shift <= 1 && widths.weighing() ? widths.weighedEntry(model, k, predicted, shift, Rans.slot(x))
-                    : model.entry(k, Rans.slot(x));
+            int entry = weighed && shift <= 1 && widths.weighing()
+                    ? widths.weighedEntry(model, k, predicted, shift, Rans.slot(x)) : model.entry(k, Rans.slot(x));
             int symbol = AdaptiveFrequencies.symbolOf(entry);
             x = Rans.decode(x, AdaptiveFrequencies.startOf(entry), AdaptiveFrequencies.frequencyOf(entry));
             // About half the symbols need a byte, unpredictably: the byte is shifted in or not without a branch (4%
-            // faster to decode on dev/); a second one, rare, with one.
+            // faster to decode on dev/); a second byte, rare, with a branch.
             int need = (x - Rans.LOW) >>> 31;
             x = x << (need << 3) | stream[Math.min(p, symbolBytes)] & 0xFF & -need;
             p += need;
