@@ -31,10 +31,16 @@ final class CodecsCommand implements Callable<Integer> {
                     codec.defaultLevel());
             for (CodecLevel l : codec.levels()) {
                 double latencyMs = 1000.0 * l.segmentsPerFrame() * codec.segmentLength() / N1_RATE;
-                out.printf(Locale.ROOT, "  level %d: nominal %.0fx, %d segments per frame (%.0f ms at 19531 Hz)%n",
-                        l.level(), l.nominalRatio(), l.segmentsPerFrame(), latencyMs);
+                out.printf(Locale.ROOT, "  level %d: nominal %sx, %d segments per frame (%.0f ms at 19531 Hz)%n",
+                        l.level(), ratio(l.nominalRatio()), l.segmentsPerFrame(), latencyMs);
             }
         }
         return 0;
+    }
+
+    /** A nominal ratio to two decimals at most: 3.55x and 3.5x where a whole number (4x) would mislead. */
+    static String ratio(double nominal) {
+        return java.math.BigDecimal.valueOf(nominal).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 }

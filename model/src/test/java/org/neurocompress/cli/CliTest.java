@@ -51,6 +51,18 @@ class CliTest {
     }
 
     @Test
+    void codecsListsEveryLevelWithItsNominalRatio() {
+        Run codecs = run("codecs");
+        assertEquals(0, codecs.exit(), codecs.err());
+        assertTrue(codecs.out().contains("lossless: segments of 4096 samples, default level 1"), codecs.out());
+        assertTrue(codecs.out().contains("  level 3: nominal 3.55x, 16 segments per frame (3355 ms at 19531 Hz)"),
+                codecs.out());
+        assertTrue(codecs.out().contains("  level 5: nominal 200x, 32 segments per frame"), "dct: " + codecs.out());
+        assertEquals("1800", CodecsCommand.ratio(1800));
+        assertEquals("3.35", CodecsCommand.ratio(3.35));
+    }
+
+    @Test
     void benchCodecReportsEveryLevelsFigures() throws Exception {
         Run bench = run("bench", "codec", "--codec", "lossless", "--seconds", "1", "--warmup", "0", "--measure", "0",
                 "--json");
