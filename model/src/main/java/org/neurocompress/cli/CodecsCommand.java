@@ -32,15 +32,9 @@ final class CodecsCommand implements Callable<Integer> {
             for (CodecLevel l : codec.levels()) {
                 double latencyMs = 1000.0 * l.segmentsPerFrame() * codec.segmentLength() / N1_RATE;
                 out.printf(Locale.ROOT, "  level %d: nominal %sx, %d segments per frame (%.0f ms at 19531 Hz)%n",
-                        l.level(), ratio(l.nominalRatio()), l.segmentsPerFrame(), latencyMs);
+                        l.level(), CodecLevel.ratioText(l.nominalRatio()), l.segmentsPerFrame(), latencyMs);
             }
         }
         return 0;
-    }
-
-    /** A nominal ratio to two decimals at most: 3.55x and 3.5x where a whole number (4x) would mislead. */
-    static String ratio(double nominal) {
-        return java.math.BigDecimal.valueOf(nominal).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
-                .toPlainString();
     }
 }

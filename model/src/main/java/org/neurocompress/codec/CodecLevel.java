@@ -16,4 +16,10 @@ public record CodecLevel(int level, double nominalRatio, int segmentsPerFrame) {
             throw new IllegalArgumentException("segments per frame must be at least 1, got " + segmentsPerFrame);
         }
     }
+
+    /** The nominal ratio to two decimals at most, for people: 3.55 and 3.5 where a whole number (4) would mislead. */
+    public static String ratioText(double ratio) {
+        return java.math.BigDecimal.valueOf(ratio).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
+    }
 }

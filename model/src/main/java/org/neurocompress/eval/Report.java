@@ -115,8 +115,9 @@ public final class Report {
         for (LevelEvaluation level : sweep ? levels : List.of(main)) {
             ObjectNode agg = Aggregate.toJson(level);
             md.append(String.format(Locale.ROOT,
-                    "| %d | %.0fx | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %.2f |%n",
-                    level.level(), level.nominalRatio(), cell(level, "compression_ratio", "%.1f"),
+                    "| %d | %sx | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %.2f |%n",
+                    level.level(), org.neurocompress.codec.CodecLevel.ratioText(level.nominalRatio()),
+                    cell(level, "compression_ratio", "%.2f"),
                     cell(level, "snr_db", "%.2f"), cell(level, "snr_ac_db", "%.2f"), cell(level, "psnr_db", "%.2f"),
                     cell(level, "mse", "%.2e"), cell(level, "ssim", "%.3f"), cell(level, "spike_f1", "%.3f"),
                     cell(level, "lfp_snr_db", "%.2f"), cell(level, "spike_band_snr_db", "%.2f"),

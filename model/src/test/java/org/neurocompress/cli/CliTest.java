@@ -58,8 +58,8 @@ class CliTest {
         assertTrue(codecs.out().contains("  level 3: nominal 3.55x, 16 segments per frame (3355 ms at 19531 Hz)"),
                 codecs.out());
         assertTrue(codecs.out().contains("  level 5: nominal 200x, 32 segments per frame"), "dct: " + codecs.out());
-        assertEquals("1800", CodecsCommand.ratio(1800));
-        assertEquals("3.35", CodecsCommand.ratio(3.35));
+        assertEquals("1800", org.neurocompress.codec.CodecLevel.ratioText(1800));
+        assertEquals("3.35", org.neurocompress.codec.CodecLevel.ratioText(3.35));
     }
 
     @Test
