@@ -17,7 +17,10 @@ final class FrameScratch {
      */
     final AdaptiveFrequencies encoding = new AdaptiveFrequencies(RansResiduals.CONTEXTS, false);
     final AdaptiveFrequencies decoding = new AdaptiveFrequencies(RansResiduals.CONTEXTS, true);
-    /** The sign bits' model of LMS rANS frames with code widths (512 KB, of which a frame clears its grid's codes). */
+    /**
+     * The code widths of LMS rANS frames at level 3: their counts and levels (512 KB, of which a frame clears its
+     * grid's codes) and the weighed symbol tables (400 KB, made as the frame needs them).
+     */
     final CodeWidths widths = new CodeWidths();
     private int[] codes = new int[0];
     private int[] residuals = new int[0];
