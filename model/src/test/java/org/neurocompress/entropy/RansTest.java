@@ -91,6 +91,45 @@ class RansTest {
     }
 
     @Test
+    void intervalsOfEveryWidthRoundTripTheNarrowestTakingTwoBytes() {
+        // Fixed intervals from 1 to 2^11 − 1 wide, so that a renormalisation needs no byte, one byte or (a width of
+        // 1 after a large state) two: the encoder and decoder write and read them without a branch on the first.
+        SplittableRandom random = new SplittableRandom(9);
+        int n = 50_000;
+        int[] intervals = new int[n];
+        for (int i = 0; i < n; i++) {
+            int frequency = random.nextInt(4) == 0 ? 1 : 1 + random.nextInt((1 << Rans.SCALE_BITS) - 1);
+            int start = random.nextInt((1 << Rans.SCALE_BITS) - frequency + 1);
+            intervals[i] = AdaptiveFrequencies.pack(i & 15, start, frequency);
+        }
+        byte[] out = new byte[Rans.maxBytes(n)];
+        int from = Rans.encode(intervals, n, out);
+        int[] states = {state(out, from), state(out, from + 4), state(out, from + 8), state(out, from + 12)};
+        int p = from + 4 * Rans.STATES;
+        int twoBytes = 0;
+        for (int i = 0; i < n; i++) {
+            int x = states[i % Rans.STATES];
+            int start = AdaptiveFrequencies.startOf(intervals[i]);
+            int frequency = AdaptiveFrequencies.frequencyOf(intervals[i]);
+            int slot = Rans.slot(x);
+            assertTrue(slot >= start && slot < start + frequency, "interval " + i + " holds its slot");
+            x = Rans.decode(x, start, frequency);
+            int read = 0;
+            while (x < Rans.LOW) {
+                x = x << 8 | out[p++] & 0xFF;
+                read++;
+            }
+            twoBytes += read == 2 ? 1 : 0;
+            states[i % Rans.STATES] = x;
+        }
+        assertEquals(out.length, p, "every byte read");
+        for (int x : states) {
+            assertEquals(Rans.LOW, x);
+        }
+        assertTrue(twoBytes > 1000, twoBytes + " renormalisations of two bytes");
+    }
+
+    @Test
     void skewedSymbolsCostCloseToTheirEntropy() {
         int n = 200_000;
         int[][] cs = symbols(n, 11);
