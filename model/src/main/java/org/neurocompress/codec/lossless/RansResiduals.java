@@ -36,11 +36,16 @@ final class RansResiduals {
     /**
      * How a frame's values become residuals: given, or taken here under LMS; with {@code widths} (LMS only) the
      * residuals' sign bits coded under {@link CodeWidths} rather than flat, and with {@code symbols} (with
-     * {@code widths} only) the symbols of one or two codes weighed by those codes' widths too.
+     * {@code widths} only) the symbols of one or two codes weighed by those codes' widths too. With {@code halves}
+     * (given residuals only) the residuals are those of the frame's two halves interleaved
+     * ({@link LmsPredictor#residualsInHalves}): each half has its own running mean, and the tables are rebuilt up to
+     * {@link AdaptiveFrequencies#LONG_REBUILD_PERIOD} symbols apart.
      */
-    record Prediction(boolean lms, int bound, int maxCode, boolean widths, boolean symbols) {
+    record Prediction(boolean lms, int bound, int maxCode, boolean widths, boolean symbols, boolean halves) {
         /** The values are the residuals already (a fixed predictor's). */
-        static final Prediction NONE = new Prediction(false, 0, 0, false, false);
+        static final Prediction NONE = new Prediction(false, 0, 0, false, false, false);
+        /** The values are the residuals of two halves, interleaved (payload version 2's LMS frames). */
+        static final Prediction HALVES = new Prediction(false, 0, 0, false, false, true);
 
         Prediction {
             if (widths && !lms) {
@@ -49,6 +54,19 @@ final class RansResiduals {
             if (symbols && !widths) {
                 throw new IllegalArgumentException("symbols under code widths come with the sign bits under them");
             }
+            if (halves && lms) {
+                throw new IllegalArgumentException("halves interleave residuals taken before coding, not under LMS");
+            }
+        }
+
+        /** Prediction under LMS, in one sequence (payload version 1's layout, and level 3's). */
+        static Prediction lms(int bound, int maxCode, boolean widths, boolean symbols) {
+            return new Prediction(true, bound, maxCode, widths, symbols, false);
+        }
+
+        /** The longest gap between rebuilds of the tables. */
+        int longestRebuildPeriod() {
+            return halves ? AdaptiveFrequencies.LONG_REBUILD_PERIOD : AdaptiveFrequencies.REBUILD_PERIOD;
         }
     }
 
@@ -76,7 +94,10 @@ final class RansResiduals {
         int used = 0; // the contexts counted since the last rebuild, as bits
         int period = 1;
         int untilRebuild = 1;
+        int longest = prediction.longestRebuildPeriod();
+        boolean halves = prediction.halves();
         int mean16 = ResidualModel.INITIAL_MEAN16;
+        int otherMean16 = ResidualModel.INITIAL_MEAN16; // the other half's, with halves
         for (int t = 0; t < count; t++) {
             int v = predicting ? lms.residual(values[t]) : values[t];
             int k = ResidualModel.k(mean16);
@@ -93,7 +114,7 @@ final class RansResiduals {
             if (--untilRebuild == 0) {
                 model.rebuild(used);
                 used = 0;
-                period = AdaptiveFrequencies.nextPeriod(period);
+                period = AdaptiveFrequencies.nextPeriod(period, longest);
                 untilRebuild = period;
             }
             if (symbol == ESCAPE) {
@@ -134,7 +155,13 @@ final class RansResiduals {
             size += fill >>> 3;
             pending <<= fill & ~7;
             fill &= 7;
-            mean16 = ResidualModel.update(mean16, v);
+            int updated = ResidualModel.update(mean16, v);
+            if (halves) { // the next sample is the other half's
+                mean16 = otherMean16;
+                otherMean16 = updated;
+            } else {
+                mean16 = updated;
+            }
         }
         if (fill > 0) {
             size++; // the last partial byte, already stored, padded with zeros
@@ -159,9 +186,16 @@ final class RansResiduals {
     record Streams(byte[] in, int symbolsStart, int symbolsEnd, int bitsStart, int bitsEnd) {
     }
 
-    /** Decodes {@link #encode}'s streams of residuals (a fixed predictor's) into {@code residuals[0, count)}. */
-    static void decode(Streams streams, int[] residuals, int count, FrameScratch scratch) throws CodecException {
-        decode(streams, residuals, null, null, count, Prediction.NONE, scratch);
+    /**
+     * Decodes {@link #encode}'s streams of given residuals ({@link Prediction#NONE} or {@link Prediction#HALVES}) into
+     * {@code residuals[0, count)}.
+     */
+    static void decode(Streams streams, int[] residuals, int count, Prediction prediction, FrameScratch scratch)
+            throws CodecException {
+        if (prediction.lms()) {
+            throw new IllegalArgumentException("residuals under LMS decode into samples (decodeSamples)");
+        }
+        decode(streams, residuals, null, null, count, prediction, scratch);
     }
 
     /**
@@ -216,7 +250,10 @@ final class RansResiduals {
         int used = 0; // as the encoder's
         int period = 1;
         int untilRebuild = 1;
+        int longest = prediction.longestRebuildPeriod();
+        boolean halves = prediction.halves();
         int mean16 = ResidualModel.INITIAL_MEAN16;
+        int otherMean16 = ResidualModel.INITIAL_MEAN16;
         for (int t = 0; t < count; t++) {
             int k = ResidualModel.k(mean16);
             int shift = shift(k);
@@ -239,7 +276,7 @@ final class RansResiduals {
             if (--untilRebuild == 0) {
                 model.rebuild(used);
                 used = 0;
-                period = AdaptiveFrequencies.nextPeriod(period);
+                period = AdaptiveFrequencies.nextPeriod(period, longest);
                 untilRebuild = period;
             }
             int done = x; // the next sample is the next state's
@@ -315,7 +352,13 @@ final class RansResiduals {
             } else {
                 residuals[t] = v;
             }
-            mean16 = ResidualModel.update(mean16, v);
+            int updated = ResidualModel.update(mean16, v);
+            if (halves) { // the next sample is the other half's
+                mean16 = otherMean16;
+                otherMean16 = updated;
+            } else {
+                mean16 = updated;
+            }
         }
         if (p != symbolBytes || x != Rans.LOW || next1 != Rans.LOW || next2 != Rans.LOW || next3 != Rans.LOW) {
             throw new CodecException("lossless rANS stream does not end where its length says (damaged)");
