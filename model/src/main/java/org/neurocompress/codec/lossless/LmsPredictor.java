@@ -132,7 +132,8 @@ final class LmsPredictor {
      * What {@link #residualsInHalves} was given, as the grid's values: {@code samples[t]} is
      * {@code valueOfCode[code]}. The predictor's arithmetic in locals, and each weight's update from the residual's
      * sign (which is the sign of code − prediction when exact): 8.2-8.7 ns a sample on `dev/` against 10.7-12.0
-     * through {@link #code} (scratch harness, this pass alone).
+     * through {@link #code}, and 10.5-10.7 through an exact-only step of this class (scratch harness, this pass
+     * alone). The encoder's pass ({@link #residualsInHalves}) is as fast through the object as in locals.
      */
     static void decodeHalves(int[] residuals, int count, int maxCode, short[] valueOfCode, short[] samples)
             throws CodecException {

@@ -156,12 +156,8 @@ final class RansResiduals {
             pending <<= fill & ~7;
             fill &= 7;
             int updated = ResidualModel.update(mean16, v);
-            if (halves) { // the next sample is the other half's
-                mean16 = otherMean16;
-                otherMean16 = updated;
-            } else {
-                mean16 = updated;
-            }
+            mean16 = halves ? otherMean16 : updated; // with halves the next sample is the other half's
+            otherMean16 = updated;
         }
         if (fill > 0) {
             size++; // the last partial byte, already stored, padded with zeros
@@ -353,12 +349,8 @@ final class RansResiduals {
                 residuals[t] = v;
             }
             int updated = ResidualModel.update(mean16, v);
-            if (halves) { // the next sample is the other half's
-                mean16 = otherMean16;
-                otherMean16 = updated;
-            } else {
-                mean16 = updated;
-            }
+            mean16 = halves ? otherMean16 : updated; // with halves the next sample is the other half's
+            otherMean16 = updated;
         }
         if (p != symbolBytes || x != Rans.LOW || next1 != Rans.LOW || next2 != Rans.LOW || next3 != Rans.LOW) {
             throw new CodecException("lossless rANS stream does not end where its length says (damaged)");
