@@ -111,74 +111,68 @@ final class LmsPredictor {
     }
 
     /**
-     * The exact residuals of a frame coded in two halves, interleaved: {@code codes[0, h)} and {@code codes[h, count)},
-     * h = ⌈count / 2⌉, each predicted on its own from a fresh predictor, the first half's i-th residual at
-     * {@code residuals[2i]} and the second's at {@code residuals[2i + 1]}. A decoder then has two independent chains
-     * of running means to decode at once, and predicts in a pass of its own ({@link #decodeHalves}).
+     * {@link #residuals}, in the order {@link RansResiduals#position} gives: the frame's two halves interleaved, so
+     * that a decoder has two independent chains of running means to decode at once. The prediction runs over the
+     * frame in order, as in one sequence; only where each residual is stored differs.
      */
-    static void residualsInHalves(int[] codes, int count, int maxCode, int[] residuals) {
-        int half = (count + 1) >>> 1;
-        for (int h = 0; h < 2; h++) {
-            LmsPredictor lms = new LmsPredictor(maxCode, new StepQuantiser(0));
-            int from = h * half;
-            int to = h == 0 ? half : count;
-            for (int t = from; t < to; t++) {
-                residuals[2 * (t - from) + h] = lms.residual(codes[t]);
-            }
+    static void residualsInterleaved(int[] codes, int count, int bound, int maxCode, int[] residuals) {
+        LmsPredictor lms = new LmsPredictor(maxCode, new StepQuantiser(bound));
+        int half = RansResiduals.half(count);
+        for (int t = 0; t < half; t++) {
+            residuals[2 * t] = lms.residual(codes[t]);
+        }
+        for (int t = half; t < count; t++) {
+            residuals[2 * (t - half) + 1] = lms.residual(codes[t]);
         }
     }
 
     /**
-     * What {@link #residualsInHalves} was given, as the grid's values: {@code samples[t]} is
-     * {@code valueOfCode[code]}. The predictor's arithmetic in locals, and each weight's update from the residual's
-     * sign (which is the sign of code − prediction when exact): 8.2-8.7 ns a sample on `dev/` against 10.7-12.0
-     * through {@link #code}, and 10.5-10.7 through an exact-only step of this class (scratch harness, this pass
-     * alone). The encoder's pass ({@link #residualsInHalves}) is as fast through the object as in locals.
+     * What {@link #residualsInterleaved} was given (within bound of it when bound > 0), as the grid's values:
+     * {@code samples[t]} is {@code valueOfCode[code]}. The decoder's pass after its residuals' pass, with the
+     * predictor's arithmetic in locals: 8.2-8.7 ns a sample on `dev/` against 10.7-12.0 through {@link #code}, and
+     * 10.5-10.7 through an exact-only step of this class (scratch harness, this pass alone). The encoder's pass is as
+     * fast through the object as in locals, so it stays there.
      */
-    static void decodeHalves(int[] residuals, int count, int maxCode, short[] valueOfCode, short[] samples)
-            throws CodecException {
-        int half = (count + 1) >>> 1;
-        for (int h = 0; h < 2; h++) {
-            int from = h * half;
-            int to = h == 0 ? half : count;
-            if (from == to) {
-                break;
+    static void decodeInterleaved(int[] residuals, int count, int bound, int maxCode, short[] valueOfCode,
+            short[] samples) throws CodecException {
+        if (count == 0) {
+            return;
+        }
+        int width = new StepQuantiser(bound).width();
+        int half = RansResiduals.half(count);
+        // The first sample is predicted as the grid's middle and teaches nothing (no differences yet).
+        int previous = Predictor.code(maxCode >>> 1, residuals[0], width, maxCode, 0);
+        samples[0] = valueOfCode[previous];
+        int w0 = 0, w1 = 0, w2 = 0, w3 = 0, w4 = 0, w5 = 0, w6 = 0, w7 = 0;
+        int h0 = 0, h1 = 0, h2 = 0, h3 = 0, h4 = 0, h5 = 0, h6 = 0, h7 = 0;
+        for (int t = 1; t < count; t++) {
+            int residual = residuals[RansResiduals.position(t, half)];
+            long sum = (long) w0 * h0 + (long) w1 * h1 + (long) w2 * h2 + (long) w3 * h3
+                    + (long) w4 * h4 + (long) w5 * h5 + (long) w6 * h6 + (long) w7 * h7;
+            int prediction = (int) Math.max(0, Math.min(maxCode, previous + ((sum + HALF) >> SHIFT)));
+            int code = prediction + (residual >>> 1 ^ -(residual & 1)) * width;
+            if (code < 0 || code > maxCode) {
+                code = Predictor.code(prediction, residual, width, maxCode, t); // refused when exact, else clamped
             }
-            // The first sample is predicted as the grid's middle and teaches nothing (no differences yet).
-            int previous = Predictor.code(maxCode >>> 1, residuals[h], 1, maxCode, from);
-            samples[from] = valueOfCode[previous];
-            int w0 = 0, w1 = 0, w2 = 0, w3 = 0, w4 = 0, w5 = 0, w6 = 0, w7 = 0;
-            int h0 = 0, h1 = 0, h2 = 0, h3 = 0, h4 = 0, h5 = 0, h6 = 0, h7 = 0;
-            for (int t = from + 1; t < to; t++) {
-                int residual = residuals[2 * (t - from) + h];
-                int error = residual >>> 1 ^ -(residual & 1);
-                long sum = (long) w0 * h0 + (long) w1 * h1 + (long) w2 * h2 + (long) w3 * h3
-                        + (long) w4 * h4 + (long) w5 * h5 + (long) w6 * h6 + (long) w7 * h7;
-                int prediction = (int) Math.max(0, Math.min(maxCode, previous + ((sum + HALF) >> SHIFT)));
-                int code = prediction + error;
-                if (code < 0 || code > maxCode) {
-                    Predictor.code(prediction, residual, 1, maxCode, t); // throws, naming the code and sample
-                }
-                int e = Integer.signum(error) * STEP;
-                w0 += e * Integer.signum(h0);
-                w1 += e * Integer.signum(h1);
-                w2 += e * Integer.signum(h2);
-                w3 += e * Integer.signum(h3);
-                w4 += e * Integer.signum(h4);
-                w5 += e * Integer.signum(h5);
-                w6 += e * Integer.signum(h6);
-                w7 += e * Integer.signum(h7);
-                h7 = h6;
-                h6 = h5;
-                h5 = h4;
-                h4 = h3;
-                h3 = h2;
-                h2 = h1;
-                h1 = h0;
-                h0 = code - previous;
-                previous = code;
-                samples[t] = valueOfCode[code];
-            }
+            int e = Integer.signum(code - prediction) * STEP;
+            w0 += e * Integer.signum(h0);
+            w1 += e * Integer.signum(h1);
+            w2 += e * Integer.signum(h2);
+            w3 += e * Integer.signum(h3);
+            w4 += e * Integer.signum(h4);
+            w5 += e * Integer.signum(h5);
+            w6 += e * Integer.signum(h6);
+            w7 += e * Integer.signum(h7);
+            h7 = h6;
+            h6 = h5;
+            h5 = h4;
+            h4 = h3;
+            h3 = h2;
+            h2 = h1;
+            h1 = h0;
+            h0 = code - previous;
+            previous = code;
+            samples[t] = valueOfCode[code];
         }
     }
 

@@ -11,7 +11,7 @@ import org.neurocompress.frame.CodecId;
  * Exact compression of any 16-bit signal: grid, predictor and residual coder chosen per frame and signalled in the
  * payload ({@link PredictiveCoder}); a frame that would expand is stored as it is. Level 1, the default, predicts with
  * LMS and codes the residuals by rANS under adaptive 16-symbol distributions, the frame's two halves interleaved so
- * that a decoder works on both at once; level 2 with a fixed predictor and
+ * that a decoder follows both at once; level 2 with a fixed predictor and
  * plain adaptive Rice codes (about 3.5% larger on N1 recordings, about three times as fast); level 3 as level 1, with
  * each residual's sign bit, and its symbol where that stands for one or two codes, coded under the code widths the
  * frame has shown ({@link CodeWidths}: about 1.3-1.5% smaller than level 1 on N1 recordings, and two to three times

@@ -10,9 +10,9 @@ import org.neurocompress.entropy.RangeEncoder;
  * (rANS, smallest), by {@link RiceResiduals} (bit-packed, fastest) or, in payloads of earlier builds, under
  * {@link ResidualModel} (binary arithmetic coding). With a bound k > 0 the residuals are quantised in steps of
  * 2k + 1 codes inside the prediction loop (DPCM, as in JPEG-LS's near-lossless mode, {@link StepQuantiser}), so
- * every decoded code is within k of the original by construction. Version 2 codes a rANS frame's LMS residuals as two
- * halves, interleaved ({@link LmsPredictor#residualsInHalves}), where the frame has no code widths; version 1
- * payloads still decode.
+ * every decoded code is within k of the original by construction. Version 2 codes a rANS frame's LMS residuals with
+ * the frame's two halves interleaved ({@link LmsPredictor#residualsInterleaved}) where the frame has no code widths;
+ * version 1 payloads still decode.
  */
 final class PredictiveCoder {
     static final int FORMAT_VERSION = 2;
@@ -82,18 +82,16 @@ final class PredictiveCoder {
         boolean widths = coder.widths() && order == Predictor.LMS && bound == 0 && !grid.isIdentity()
                 && grid.maxCode() <= WIDTHS_MAX_CODE;
         boolean weighed = widths && coder == Coder.RANS_WEIGHED;
-        // Under the code widths rANS takes LMS residuals in its own loop (it needs the predictions); other lossless
-        // rANS LMS frames take them in two halves, first (near-lossless frames lose 0.2-0.5% in halves, against
-        // 0.04% lossless ones: they are shorter, and each half's predictor learns from scratch), and the other
-        // coders and predictors in one sequence, first.
-        boolean halves = coder.rans() && order == Predictor.LMS && !widths && bound == 0;
+        // Under the code widths rANS takes LMS residuals in its own loop (it needs the predictions); other rANS LMS
+        // frames take them first, the halves interleaved, and the other coders and predictors in one sequence.
+        boolean halves = coder.rans() && order == Predictor.LMS && !widths;
         boolean fused = coder.rans() && order == Predictor.LMS && !halves;
         int[] residuals;
         if (fused) {
             residuals = codes;
         } else if (halves) {
             residuals = scratch.residuals(count);
-            LmsPredictor.residualsInHalves(codes, count, grid.maxCode(), residuals);
+            LmsPredictor.residualsInterleaved(codes, count, bound, grid.maxCode(), residuals);
         } else {
             residuals = residuals(codes, count, order, bound, grid.maxCode(), scratch.residuals(count));
         }
@@ -284,11 +282,11 @@ final class PredictiveCoder {
         }
         RansResiduals.Streams streams = new RansResiduals.Streams(payload, start, end, bitsStart, payload.length);
         boolean widths = (mode & CODE_WIDTHS) != 0;
-        if (order == Predictor.LMS && version == FORMAT_VERSION && !widths && bound == 0) {
-            // Two passes: the residuals of both halves (two running means to decode at once), then each half's LMS.
+        if (order == Predictor.LMS && version == FORMAT_VERSION && !widths) {
+            // Two passes: the residuals, the halves interleaved (two running means to decode at once), then the LMS.
             RansResiduals.decode(streams, residuals, count, RansResiduals.Prediction.HALVES, scratch);
             short[] samples = new short[count];
-            LmsPredictor.decodeHalves(residuals, count, grid.maxCode(), grid.valueTable(), samples);
+            LmsPredictor.decodeInterleaved(residuals, count, bound, grid.maxCode(), grid.valueTable(), samples);
             return samples;
         }
         if (order == Predictor.LMS) {

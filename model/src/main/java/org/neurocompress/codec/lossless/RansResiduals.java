@@ -29,6 +29,19 @@ final class RansResiduals {
     private RansResiduals() {
     }
 
+    /** Where the first of a frame's two halves ends: samples [0, half) and [half, count). */
+    static int half(int count) {
+        return (count + 1) >>> 1;
+    }
+
+    /**
+     * Where sample t's residual stands when the halves are interleaved: the first half's at the even positions, the
+     * second's at the odd ones (the first half's last alone at the end when the count is odd).
+     */
+    static int position(int t, int half) {
+        return t < half ? 2 * t : 2 * (t - half) + 1;
+    }
+
     private static int shift(int k) {
         return k > 0 ? k - 1 : 0;
     }
@@ -37,14 +50,14 @@ final class RansResiduals {
      * How a frame's values become residuals: given, or taken here under LMS; with {@code widths} (LMS only) the
      * residuals' sign bits coded under {@link CodeWidths} rather than flat, and with {@code symbols} (with
      * {@code widths} only) the symbols of one or two codes weighed by those codes' widths too. With {@code halves}
-     * (given residuals only) the residuals are those of the frame's two halves interleaved
-     * ({@link LmsPredictor#residualsInHalves}): each half has its own running mean, and the tables are rebuilt up to
+     * (given residuals only) the residuals come in the order {@link #position} gives, the frame's two halves
+     * interleaved: each half has its own running mean, and the tables are rebuilt up to
      * {@link AdaptiveFrequencies#LONG_REBUILD_PERIOD} symbols apart.
      */
     record Prediction(boolean lms, int bound, int maxCode, boolean widths, boolean symbols, boolean halves) {
         /** The values are the residuals already (a fixed predictor's). */
         static final Prediction NONE = new Prediction(false, 0, 0, false, false, false);
-        /** The values are the residuals of two halves, interleaved (payload version 2's LMS frames). */
+        /** The values are the residuals with the frame's two halves interleaved (payload version 2's LMS frames). */
         static final Prediction HALVES = new Prediction(false, 0, 0, false, false, true);
 
         Prediction {

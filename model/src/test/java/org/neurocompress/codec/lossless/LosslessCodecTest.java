@@ -185,8 +185,8 @@ class LosslessCodecTest {
     @Test
     void payloadsWithThePlainGridOfEarlierBuildsStillDecode() throws Exception {
         // Written by the build before the compact grid (9e4ec9f) from the same electrode: lossless levels 1 (rANS)
-        // and 2 (Rice), and near-lossless level 2 (rANS); now written with the compact grid, a little smaller (level
-        // 1 in halves too, which costs more on a frame this short than the grid saves: the next test).
+        // and 2 (Rice), and near-lossless level 2 (rANS); now written with the compact grid (rANS frames with their
+        // halves interleaved too: the next test).
         short[] x = new SyntheticElectrode(21, SyntheticElectrode.N1_SAMPLE_RATE).samples(8192);
         byte[] rans = resource("level1-rans.bin");
         byte[] rice = resource("level2-rice.bin");
@@ -208,32 +208,33 @@ class LosslessCodecTest {
     }
 
     @Test
-    void level1CodesTwoHalvesAndPayloadsOfTheWholeFrameStillDecode() throws Exception {
-        // Written by the build before halves (680189b) from the same electrode: lossless level 1 and near-lossless
-        // level 2, payload version 1, the residuals of the whole frame in one sequence.
+    void lmsFramesCodeTheirHalvesInterleavedAndPayloadsInOneSequenceStillDecode() throws Exception {
+        // Written by the build before the interleaved halves (680189b) from the same electrode: lossless level 1 and
+        // near-lossless level 2, payload version 1, the residuals in one sequence.
         short[] x = new SyntheticElectrode(21, SyntheticElectrode.N1_SAMPLE_RATE).samples(8192);
-        byte[] whole = resource("level1-rans-whole.bin");
-        byte[] nearWhole = resource("near-lossless-level2-rans-whole.bin");
-        assertEquals(1, whole[0], "version 1");
-        assertEquals(0x67, whole[1] & 0xFF, "LMS, grid, rANS, compact grid");
-        assertArrayEquals(x, lossless.decode(whole, x.length, 1));
-        assertEquals(0xc5dfb8f5L, crc(nearLossless.decode(nearWhole, x.length, 2)));
+        byte[] sequence = resource("level1-rans-whole.bin");
+        byte[] nearSequence = resource("near-lossless-level2-rans-whole.bin");
+        assertEquals(1, sequence[0], "version 1");
+        assertEquals(0x67, sequence[1] & 0xFF, "LMS, grid, rANS, compact grid");
+        assertArrayEquals(x, lossless.decode(sequence, x.length, 1));
+        assertEquals(0xc5dfb8f5L, crc(nearLossless.decode(nearSequence, x.length, 2)));
 
-        byte[] halves = lossless.encode(x, 0, x.length, 1, 0);
-        assertEquals(PredictiveCoder.FORMAT_VERSION, halves[0]);
-        assertEquals(0x67, halves[1] & 0xFF, "the same mode");
-        assertTrue(!java.util.Arrays.equals(whole, 1, whole.length, halves, 1, halves.length), "a new layout");
-        assertArrayEquals(x, lossless.decode(halves, x.length, 1));
-        // Each half's predictor learns from scratch: a small cost, larger on a frame this short than on 65 536 samples.
-        assertTrue(halves.length < 1.01 * whole.length, halves.length + " bytes in halves, " + whole.length
-                + " whole");
-        // Near-lossless frames stay whole: version 2 changes nothing else.
-        byte[] near = nearLossless.encode(x, 0, x.length, 2, 0);
-        assertEquals(PredictiveCoder.FORMAT_VERSION, near[0]);
-        assertArrayEquals(java.util.Arrays.copyOfRange(nearWhole, 1, nearWhole.length),
-                java.util.Arrays.copyOfRange(near, 1, near.length));
+        byte[] interleaved = lossless.encode(x, 0, x.length, 1, 0);
+        byte[] nearInterleaved = nearLossless.encode(x, 0, x.length, 2, 0);
+        for (byte[] now : new byte[][] {interleaved, nearInterleaved}) {
+            assertEquals(PredictiveCoder.FORMAT_VERSION, now[0]);
+            assertEquals(0x67, now[1] & 0xFF, "the same mode");
+        }
+        assertTrue(!java.util.Arrays.equals(sequence, 1, sequence.length, interleaved, 1, interleaved.length));
+        assertArrayEquals(x, lossless.decode(interleaved, x.length, 1));
+        assertEquals(0xc5dfb8f5L, crc(nearLossless.decode(nearInterleaved, x.length, 2)),
+                "the same predictor over the frame: the same quantised samples");
+        // Only the second running mean's start and the longer gap between table rebuilds cost anything.
+        assertTrue(interleaved.length < 1.005 * sequence.length && nearInterleaved.length < 1.005
+                * nearSequence.length, interleaved.length + " / " + sequence.length + " bytes, near-lossless "
+                + nearInterleaved.length + " / " + nearSequence.length);
         // A version-1 payload read as version 2 is refused or decodes to other samples, never silently the same.
-        byte[] relabelled = whole.clone();
+        byte[] relabelled = sequence.clone();
         relabelled[0] = PredictiveCoder.FORMAT_VERSION;
         try {
             assertTrue(!java.util.Arrays.equals(x, lossless.decode(relabelled, x.length, 1)));
