@@ -16,8 +16,8 @@ import org.neurocompress.entropy.RangeEncoder;
  */
 final class PredictiveCoder {
     static final int FORMAT_VERSION = 2;
-    /** The version before halves: the same layout, a rANS frame's LMS residuals in one sequence. */
-    private static final int VERSION_WHOLE = 1;
+    /** The version before the halves were interleaved: a rANS frame's LMS residuals coded in order. */
+    private static final int VERSION_IN_ORDER = 1;
     static final int HEADER_BYTES = 3;
     private static final int ORDER_MASK = 3;
     private static final int GRID = 1 << 2;
@@ -209,8 +209,8 @@ final class PredictiveCoder {
                     + HEADER_BYTES + "-byte header");
         }
         int version = payload[0] & 0xFF;
-        if (version != FORMAT_VERSION && version != VERSION_WHOLE) {
-            throw new CodecException("lossless payload version " + version + " (this build reads " + VERSION_WHOLE
+        if (version != FORMAT_VERSION && version != VERSION_IN_ORDER) {
+            throw new CodecException("lossless payload version " + version + " (this build reads " + VERSION_IN_ORDER
                     + " and " + FORMAT_VERSION + ")");
         }
         int mode = payload[1] & 0xFF;

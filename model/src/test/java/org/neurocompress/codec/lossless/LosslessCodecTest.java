@@ -212,8 +212,8 @@ class LosslessCodecTest {
         // Written by the build before the interleaved halves (680189b) from the same electrode: lossless level 1 and
         // near-lossless level 2, payload version 1, the residuals in one sequence.
         short[] x = new SyntheticElectrode(21, SyntheticElectrode.N1_SAMPLE_RATE).samples(8192);
-        byte[] sequence = resource("level1-rans-whole.bin");
-        byte[] nearSequence = resource("near-lossless-level2-rans-whole.bin");
+        byte[] sequence = resource("level1-rans-in-order.bin");
+        byte[] nearSequence = resource("near-lossless-level2-rans-in-order.bin");
         assertEquals(1, sequence[0], "version 1");
         assertEquals(0x67, sequence[1] & 0xFF, "LMS, grid, rANS, compact grid");
         assertArrayEquals(x, lossless.decode(sequence, x.length, 1));
